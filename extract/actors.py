@@ -1,0 +1,439 @@
+"""Actors: one per real party, built from spaCy entities and party noun phrases.
+
+Why this is more than ``doc.ents``: news text names the same party many ways
+(Putin / Mr. Putin / Vladimir F. Putin / the Russian leader), machine
+translation misspells them (Zelinski / Zellinski), and the tagger mislabels
+(a surname tagged ORG, a capital tagged PERSON). So mentions are normalised
+(titles and determiners stripped), mapped through a gazetteer of states,
+capitals and seats of government, merged by surname and by spelling
+similarity, and filtered so places named only as locations and one-off
+mis-tags do not pose as parties.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .context import PRONOUNS_ALL, Context
+from .lexicon import Lexicon
+
+ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+ORG_SUFFIX = {"administration", "government", "cabinet", "campaign", "delegation"}
+ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "iobj", "agent", "poss", "attr", "appos", "dative", "pobj", "conj", "ROOT"}
+RELATIONAL_GROUP_HEADS = {"family", "families", "member", "members", "representative", "representatives"}
+_WS = re.compile(r"\s+")
+_EDGE = " \t\n.,;:!?\"'“”‘’()[]•-–—"
+
+
+def strip_titles(words: list[str], titles: frozenset[str]) -> list[str]:
+    """Drop leading determiners and titles ("the", "Mr.", "Vice President")."""
+    words = list(words)
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        low = [w.lower() for w in words]
+        if low[0] in ("the", "a", "an", "former", "u.s.", "us"):
+            words, changed = words[1:], True
+            continue
+        for n in (3, 2, 1):
+            if len(words) > n and " ".join(low[:n]) in titles:
+                words, changed = words[n:], True
+                break
+    return words
+
+
+def normalise(surface: str, titles: frozenset[str]) -> str:
+    s = surface.replace("’", "'").strip(_EDGE)
+    s = re.sub(r"'s$", "", s)
+    words = strip_titles(_WS.split(s), titles)
+    return " ".join(words).strip(_EDGE)
+
+
+@dataclass
+class Cluster:
+    key: str
+    kind: str
+    names: Counter = field(default_factory=Counter)  # display forms (titles stripped)
+    surfaces: set = field(default_factory=set)  # every surface form seen
+    mentions: set = field(default_factory=set)  # (start, end)
+    labels: Counter = field(default_factory=Counter)
+    argument_role: bool = False
+    gazetteer: str | None = None  # canonical state/seat name when known
+    affiliation: str | None = None  # key of another cluster
+    is_group: bool = False
+    holds: int = 0  # claims held + quotes spoken (filled by the pipeline)
+
+    @property
+    def name(self) -> str:
+        if self.gazetteer:
+            return self.gazetteer
+        # Fullest form: most words, then most frequent.
+        return max(self.names.items(), key=lambda kv: (len(kv[0].split()), kv[1], -len(kv[0])))[0]
+
+
+class ActorIndex:
+    """Clusters of mentions plus a token -> cluster look-up used by quotes and claims."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.lex: Lexicon = ctx.lex
+        self.clusters: dict[str, Cluster] = {}
+        self.token_map: dict[tuple[int, int], str] = {}  # (chunk offset, token i) -> key
+        self._alias = self.lex.state_by_alias()
+        self._demonym = self.lex.state_by_demonym()
+        self._seat = self.lex.seat_index()
+
+    # ------------------------------------------------------------------ build
+    def build(self) -> "ActorIndex":
+        raw: list[tuple[object, object, str, str]] = []  # chunk, span, label, surface
+        for chunk in self.ctx.chunks:
+            doc = chunk.doc
+            for ent in doc.ents:
+                if ent.label_ not in ENT_LABELS:
+                    continue
+                toks = [t for t in ent if "\n" not in t.text]
+                toks = [t for t in toks if t.text.strip(_EDGE)]
+                if not toks:
+                    continue
+                span = doc[toks[0].i: toks[-1].i + 1]
+                if "\n" in span.text:
+                    span = doc[toks[0].i: toks[0].i + 1]
+                nxt = doc[span.end] if span.end < len(doc) else None
+                if nxt is not None and nxt.lemma_.lower() in ORG_SUFFIX and ent.label_ in ("PERSON", "ORG"):
+                    # "the Trump administration" is an organisation, not Trump.
+                    raw.append((chunk, doc[span.start: span.end + 1], "ORG", doc[span.start: span.end + 1].text))
+                    continue
+                raw.append((chunk, span, ent.label_, span.text))
+        for chunk, span, label, surface in raw:
+            self._add_entity(chunk, span, label, surface)
+        self._merge()
+        self._affiliations()
+        return self
+
+    def _add_entity(self, chunk, span, label: str, surface: str) -> None:
+        lex = self.lex
+        name = normalise(surface, lex.titles)
+        if not name or name.lower() in PRONOUNS_ALL or not any(ch.isalpha() for ch in name):
+            return
+        low = name.lower()
+        kind = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group",
+                "LOC": "state", "FAC": "organization"}[label]
+        gaz = None
+        if low in self._alias:
+            kind, gaz = "state", self._alias[low].canonical
+            key = "state:" + gaz.lower()
+        elif low in self._seat:
+            kind, gaz = "organization", None
+            key = "org:" + low
+        elif label == "NORP":
+            st = self._demonym.get(low)
+            head = span.root
+            # A demonym as an adjective ("Russian forces") is not a party; a plural
+            # noun in an argument role ("the Russians need") is a group.
+            if head.tag_ not in ("NNPS", "NNS") or head.dep_ not in ("nsubj", "nsubjpass"):
+                return
+            key = "group:" + low
+            kind = "group"
+            gaz = None
+            if st:
+                pass
+        else:
+            key = ("person:" if kind == "person" else "name:") + low
+        cl = self.clusters.get(key)
+        if cl is None:
+            cl = self.clusters[key] = Cluster(key=key, kind=kind, gazetteer=gaz)
+            cl.is_group = kind == "group"
+        start, end = self.ctx.span_of(chunk, span)
+        # Mention covers the name as written, without a leading "the".
+        text = self.ctx.text[start:end]
+        lead = re.match(r"(?i)(the|a|an)\s+", text)
+        if lead:
+            start += lead.end()
+        cl.mentions.add((start, end))
+        cl.surfaces.add(self.ctx.text[start:end])
+        cl.names[name] += 1
+        cl.labels[label] += 1
+        if label == "LOC" and not gaz:
+            # Seas, regions, continents: parties only when they act.
+            cl.argument_role |= span.root.dep_ in ("nsubj", "nsubjpass")
+        else:
+            cl.argument_role |= self._is_argument(span.root)
+        for t in span:
+            self.token_map[(chunk.offset, t.i)] = key
+
+    def _is_argument(self, tok) -> bool:
+        """True unless the mention is only a location ("in Sumi", "the city of Sumi")
+        or a modifier ("a Lakrani broadcaster")."""
+        dep = tok.dep_
+        if dep in ("compound", "nmod", "amod"):
+            return False
+        if dep == "pobj":
+            t = tok
+            for _ in range(4):
+                prep = t.head
+                if prep.dep_ not in ("prep",) and prep.pos_ != "ADP":
+                    return True
+                pl = prep.lower_
+                if pl in self.lex.locative_preps:
+                    return False
+                if pl == "of":
+                    noun = prep.head
+                    if noun.lemma_.lower() in self.lex.place_nouns:
+                        return False
+                    if noun.dep_ == "pobj":
+                        t = noun
+                        continue
+                return True
+            return True
+        return dep in ARG_DEPS or dep in ("npadvmod", "dobj")
+
+    def add_group(self, chunk, head) -> str | None:
+        """Create or extend a group actor from a noun phrase headed by ``head``."""
+        if head.lemma_.lower() not in self.lex.group_nouns and head.lower_ not in self.lex.group_nouns:
+            return None
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        existing = self.token_map.get((chunk.offset, head.i))
+        if existing:
+            return existing
+        left = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod", "det", "poss", "nummod")]
+        toks = [t for t in left if t.dep_ != "det"] + [head]
+        state = None
+        qualifiers = []
+        for t in left:
+            st = self._demonym.get(t.lower_) or self._alias.get(t.lower_)
+            k = self.token_map.get((chunk.offset, t.i))
+            if st:
+                state = "state:" + st.canonical.lower()
+            elif k and self.clusters.get(k) and self.clusters[k].kind in ("state", "organization"):
+                state = k
+            elif t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in ("senior", "top", "other", "some"):
+                qualifiers.append(t.lemma_.lower())
+        rights = []
+        if head.lemma_.lower() in RELATIONAL_GROUP_HEADS or head.lower_ in RELATIONAL_GROUP_HEADS:
+            for r in head.rights:
+                if r.dep_ == "prep" and r.lower_ == "of":
+                    rights = list(r.subtree)
+                    break
+        all_toks = sorted(set(toks + rights), key=lambda t: t.i)
+        # Keep only a contiguous run ending at the head (plus the "of" phrase).
+        start_i = head.i
+        for t in sorted(toks, key=lambda t: -t.i):
+            if t.i == start_i - 1:
+                start_i = t.i
+        all_toks = [t for t in all_toks if t.i >= start_i]
+        span = head.doc[all_toks[0].i: all_toks[-1].i + 1]
+        name_words = [t.text for t in span if t.dep_ not in ("det",) or t.i > head.i]
+        name = " ".join(name_words)
+        lemma = head.lemma_.lower()
+        key = f"group:{lemma}:{state or ''}:{' '.join(qualifiers)}"
+        if state is None and not qualifiers:
+            # "the officials" continues the latest group with the same head noun.
+            for k in reversed(list(self.clusters)):
+                if k.startswith(f"group:{lemma}:"):
+                    key = k
+                    break
+        cl = self.clusters.get(key)
+        if cl is None:
+            cl = self.clusters[key] = Cluster(key=key, kind="group", is_group=True)
+            cl.affiliation = state
+        start, end = self.ctx.span_of(chunk, span)
+        cl.mentions.add((start, end))
+        cl.surfaces.add(self.ctx.text[start:end])
+        if any(t.tag_ in ("JJ", "NNP", "NNPS") or t.dep_ == "prep" for t in span) or not cl.names:
+            cl.names[name] += 1
+        cl.argument_role = True
+        for t in span:
+            self.token_map.setdefault((chunk.offset, t.i), key)
+        return key
+
+    # ------------------------------------------------------------------ merge
+    def _merge(self) -> None:
+        persons = [c for c in self.clusters.values() if c.kind == "person" or c.labels.get("PERSON")]
+        multi = [c for c in persons if len(c.key.split(":", 1)[1].split()) > 1]
+        # 1. Tag-independent: a bare surname of a known multi-word person is that person,
+        #    whatever label the tagger gave it ("Trump" tagged ORG).
+        for cl in list(self.clusters.values()):
+            if cl.key not in self.clusters or cl.kind == "state" or cl.is_group:
+                continue
+            body = cl.key.split(":", 1)[1]
+            if len(body.split()) != 1:
+                continue
+            hits = [m for m in multi if m.key != cl.key and m.key in self.clusters
+                    and self._surname_match(body, m.key.split(":", 1)[1].split()[-1])]
+            if len(hits) == 1:
+                self._absorb(hits[0], cl)
+        # 2. Multi-word persons with similar surnames and compatible first names.
+        multi = [c for c in self.clusters.values() if c.key.startswith("person:") and len(c.key.split()) > 1]
+        for i, a in enumerate(multi):
+            for b in multi[i + 1:]:
+                if a.key not in self.clusters or b.key not in self.clusters:
+                    continue
+                wa, wb = a.key[7:].split(), b.key[7:].split()
+                if self._surname_match(wa[-1], wb[-1]) and self._first_ok(wa[0], wb[0]):
+                    big, small = (a, b) if sum(a.names.values()) >= sum(b.names.values()) else (b, a)
+                    self._absorb(big, small)
+        # 3. Single-word names with similar spelling (Zelinski / Zellinski, Karmlin / Kremlin),
+        #    never two distinct gazetteer entries and never a person with a non-person.
+        singles = sorted((c for c in self.clusters.values() if not c.is_group and c.kind != "state"),
+                         key=lambda c: -sum(c.names.values()))
+        for i, a in enumerate(singles):
+            for b in singles[i + 1:]:
+                if a.key not in self.clusters or b.key not in self.clusters:
+                    continue
+                if (a.kind == "person") != (b.kind == "person"):
+                    continue
+                na, nb = a.key.split(":", 1)[1], b.key.split(":", 1)[1]
+                if len(na.split()) != len(nb.split()):
+                    if a.kind == "person":
+                        continue
+                if na.split()[-1] != nb.split()[-1] and self._similar(na, nb) and na[0] == nb[0]:
+                    self._absorb(a, b)
+                elif a.kind == "person" and self._surname_match(na.split()[-1], nb.split()[-1]) \
+                        and self._first_ok(na.split()[0], nb.split()[0]) and len(na.split()) == len(nb.split()):
+                    self._absorb(a, b)
+        # Kind by vote once merged.
+        for cl in self.clusters.values():
+            if cl.is_group or cl.gazetteer:
+                continue
+            if cl.labels.get("PERSON", 0) >= max(cl.labels.get("ORG", 0), cl.labels.get("GPE", 0)) \
+                    and cl.labels.get("PERSON", 0) > 0 and cl.key.startswith("person:"):
+                cl.kind = "person"
+            elif cl.labels.get("GPE", 0) > cl.labels.get("ORG", 0) + cl.labels.get("PERSON", 0):
+                cl.kind = "state"
+            elif cl.key.startswith("person:"):
+                cl.kind = "person"
+            else:
+                cl.kind = "organization"
+
+    @staticmethod
+    def _similar(a: str, b: str) -> bool:
+        if min(len(a), len(b)) < 5:
+            return False
+        return fuzz.ratio(a, b) >= 84
+
+    def _surname_match(self, a: str, b: str) -> bool:
+        return a == b or self._similar(a, b)
+
+    @staticmethod
+    def _first_ok(a: str, b: str) -> bool:
+        a, b = a.rstrip("."), b.rstrip(".")
+        if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+            return True
+        return fuzz.ratio(a, b) >= 70
+
+    def _absorb(self, into: Cluster, other: Cluster) -> None:
+        if into is other:
+            return
+        into.names.update(other.names)
+        into.surfaces |= other.surfaces
+        into.mentions |= other.mentions
+        into.labels.update(other.labels)
+        into.argument_role |= other.argument_role
+        into.holds += other.holds
+        if other.key.startswith("person:") and not into.key.startswith("person:") and len(other.key.split()) > len(into.key.split()):
+            pass
+        del self.clusters[other.key]
+        for k, v in list(self.token_map.items()):
+            if v == other.key:
+                self.token_map[k] = into.key
+        for cl in self.clusters.values():
+            if cl.affiliation == other.key:
+                cl.affiliation = into.key
+
+    # ------------------------------------------------------------ affiliation
+    def _affiliations(self) -> None:
+        for cl in list(self.clusters.values()):
+            if cl.key.startswith("org:"):
+                st = self._seat.get(cl.key[4:])
+                if st:
+                    cl.affiliation = self.ensure_state(st.canonical)
+        for chunk in self.ctx.chunks:
+            for (off, i), key in list(self.token_map.items()):
+                if off != chunk.offset:
+                    continue
+                cl = self.clusters.get(key)
+                if cl is None or cl.kind != "person" or cl.affiliation:
+                    continue
+                tok = chunk.doc[i]
+                aff = self._affiliation_of(chunk, tok, key)
+                if aff:
+                    cl.affiliation = aff
+
+    def _affiliation_of(self, chunk, tok, own: str) -> str | None:
+        """A person's state or organisation from the words around the name:
+        "Iranian Foreign Ministry spokesman X", "X of Ukraine", "X from Russia", "UAW President X"."""
+        head = tok
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+            head = head.head
+        cands = []
+        for t in head.subtree:
+            if t.i >= tok.i and t.dep_ not in ("prep", "pobj"):
+                continue
+            cands.append(t)
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                cands.extend(prep.children)
+        for t in cands:
+            k = self.token_map.get((chunk.offset, t.i))
+            if k and k != own and k in self.clusters and self.clusters[k].kind in ("state", "organization"):
+                return k
+            st = self._demonym.get(t.lower_)
+            if st:
+                return self.ensure_state(st.canonical, mention_required=True)
+        return None
+
+    def ensure_state(self, canonical: str, mention_required: bool = False) -> str | None:
+        key = "state:" + canonical.lower()
+        if key not in self.clusters:
+            if mention_required:
+                return None
+            cl = self.clusters[key] = Cluster(key=key, kind="state", gazetteer=canonical)
+            cl.argument_role = False
+        return key
+
+    # -------------------------------------------------------------- look-ups
+    def key_at(self, chunk, tok) -> str | None:
+        return self.token_map.get((chunk.offset, tok.i))
+
+    def role_description(self, chunk, head) -> str | None:
+        """"the Russian leader" -> the person affiliated with Russia named most often."""
+        if head.lemma_.lower() not in {"leader", "president", "premier", "chancellor", "minister",
+                                       "negotiator", "envoy", "spokesman", "spokeswoman",
+                                       "spokesperson", "diplomat"} or head.tag_ != "NN":
+            return None
+        if not any(t.dep_ == "det" and t.lower_ == "the" for t in head.lefts):
+            return None
+        state = None
+        for t in head.lefts:
+            st = self._demonym.get(t.lower_) or self._alias.get(t.lower_)
+            k = self.token_map.get((chunk.offset, t.i))
+            if st:
+                state = "state:" + st.canonical.lower()
+            elif k and k in self.clusters:
+                cl = self.clusters[k]
+                state = k if cl.kind != "person" else None
+        if not state:
+            return None
+        people = [c for c in self.clusters.values() if c.kind == "person" and c.affiliation == state]
+        if not people:
+            return None
+        best = max(people, key=lambda c: len(c.mentions))
+        return best.key
+
+    def add_mention(self, key: str, chunk, toks) -> None:
+        cl = self.clusters.get(key)
+        if cl is None:
+            return
+        start, end = self.ctx.span_of(chunk, toks)
+        text = self.ctx.text[start:end]
+        lead = re.match(r"(?i)(the|a|an)\s+", text)
+        if lead and lead.end() < len(text):
+            start += lead.end()
+        cl.mentions.add((start, end))
+        cl.surfaces.add(self.ctx.text[start:end])
+        for t in toks:
+            self.token_map.setdefault((chunk.offset, t.i), key)

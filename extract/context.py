@@ -1,0 +1,96 @@
+"""Shared view of a parsed article: tokens with global offsets and sentences.
+
+spaCy parses the article in chunks (paragraphs); every rule works in global
+character offsets so items from different chunks compare and sort directly.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon
+from .nlp import Chunk
+
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
+PRONOUNS_PLURAL = {"they", "them", "their"}
+PRONOUNS_FIRST = {"i", "me", "my", "we", "us", "our"}
+PRONOUNS_ALL = PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_FIRST | {"it", "its"}
+
+
+@dataclass
+class Context:
+    text: str
+    chunks: list[Chunk]
+    lex: Lexicon
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._starts = [c.offset for c in self.chunks]
+
+    # --- offsets -----------------------------------------------------------
+    @staticmethod
+    def tok_start(chunk: Chunk, tok) -> int:
+        return chunk.offset + tok.idx
+
+    @staticmethod
+    def tok_end(chunk: Chunk, tok) -> int:
+        return chunk.offset + tok.idx + len(tok.text)
+
+    def span_of(self, chunk: Chunk, toks) -> tuple[int, int]:
+        toks = list(toks)
+        return (min(self.tok_start(chunk, t) for t in toks), max(self.tok_end(chunk, t) for t in toks))
+
+    def chunk_at(self, pos: int) -> Chunk | None:
+        i = bisect_right(self._starts, pos) - 1
+        if i < 0:
+            return None
+        c = self.chunks[i]
+        return c if pos < c.offset + len(c.doc.text) + 1 else None
+
+    def tokens_in(self, start: int, end: int):
+        """(chunk, token) pairs whose characters fall inside [start, end)."""
+        out = []
+        i = max(0, bisect_right(self._starts, start) - 1)
+        for c in self.chunks[i:]:
+            if c.offset >= end:
+                break
+            for t in c.doc:
+                s = c.offset + t.idx
+                if s >= start and s + len(t.text) <= end:
+                    out.append((c, t))
+        return out
+
+    def sentence_span(self, chunk: Chunk, tok) -> tuple[int, int]:
+        s = tok.sent
+        return self.span_of(chunk, [s[0], s[-1]])
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        c = self.chunk_at(pos)
+        if c is None:
+            return (pos, pos)
+        for s in c.doc.sents:
+            a, b = self.span_of(c, [s[0], s[-1]])
+            if a <= pos < b or pos < a:
+                return (a, b)
+        return (c.offset, c.offset + len(c.doc.text))
+
+
+def clause_subject(tok):
+    """The subject token of the clause headed by ``tok``, following conj,
+    participle and xcomp chains up to a verb that has one."""
+    seen = 0
+    while tok is not None and seen < 8:
+        for ch in tok.children:
+            if ch.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return ch
+        if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") and tok.head.i != tok.i:
+            # Participles and coordinated verbs share the subject of their head.
+            if tok.dep_ in ("ccomp",) :
+                return None
+            tok = tok.head
+            if tok.dep_ == "prep":
+                tok = tok.head
+            seen += 1
+            continue
+        return None
+    return None

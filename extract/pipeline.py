@@ -1,0 +1,127 @@
+"""From text to an ``Extraction``: parse, actors, quotes, claims, then ids.
+
+``Extractor`` holds the loaded spaCy pipeline so a long-lived caller (the
+explorer, a batch job) pays for the model once.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Callable
+
+from .actors import ActorIndex, Cluster
+from .claims import ClaimFinder
+from .context import Context
+from .lexicon import load_lexicon
+from .model import Actor, Claim, DocumentInfo, Extraction, Quote, Span
+from .nlp import load_model, parse
+from .quotes import QuoteAttributor, find_quotes
+from .resolve import Resolver
+
+EXTRACTOR_VERSION = "0.1.0"
+
+
+def slug(name: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return s or "actor"
+
+
+def title_of(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return ""
+
+
+def document_info(text: str, path: str) -> DocumentInfo:
+    return DocumentInfo(path=path, title=title_of(text),
+                        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+                        length=len(text))
+
+
+class Extractor:
+    def __init__(self, model: str | None = None, nlp=None, model_name: str | None = None):
+        if nlp is None:
+            nlp, model_name = load_model(model)
+        self.nlp = nlp
+        self.model_name = model_name or "custom"
+        self.lex = load_lexicon()
+
+    def extract(self, text: str, path: str = "-",
+                progress: Callable[[int, int], None] | None = None) -> Extraction:
+        chunks = list(parse(self.nlp, text, progress=progress))
+        ctx = Context(text, chunks, self.lex)
+        actors = ActorIndex(ctx).build()
+        cue_verbs = frozenset(self.lex.cues["demand"]["agentive_verbs"]) | frozenset(self.lex.cues["red_line"]["verbs"])
+        resolver = Resolver(ctx, actors, extra_verbs=cue_verbs).build()
+
+        raw_quotes = find_quotes(text)
+        atts = QuoteAttributor(ctx, resolver).attribute(raw_quotes)
+        qspans = [(q.open, q.close, a.speaker) for q, a in zip(raw_quotes, atts)]
+        raw_claims = ClaimFinder(ctx, resolver, qspans, self.nlp).find()
+
+        # Which clusters matter: groups only when they speak or hold a claim.
+        used = Counter_keys([a.speaker for a in atts] + [c.holder for c in raw_claims] +
+                            [c.target for c in raw_claims])
+        clusters = [cl for cl in actors.clusters.values() if self._keep(cl, used)]
+        # affiliations must point at kept actors
+        kept_keys = {cl.key for cl in clusters}
+        for cl in list(actors.clusters.values()):
+            if cl.key not in kept_keys and any(o.affiliation == cl.key for o in clusters) and cl.mentions:
+                clusters.append(cl)
+                kept_keys.add(cl.key)
+        clusters.sort(key=lambda cl: (min((s for s, _ in cl.mentions), default=len(text))))
+        ids: dict[str, str] = {}
+        taken: set[str] = set()
+        for cl in clusters:
+            base = slug(cl.name)
+            aid, n = base, 2
+            while aid in taken:
+                aid, n = f"{base}-{n}", n + 1
+            taken.add(aid)
+            ids[cl.key] = aid
+        actor_objs = []
+        for cl in clusters:
+            mentions = tuple(Span(s, e, text[s:e]) for s, e in sorted(cl.mentions))
+            aliases = tuple(sorted({m.text for m in mentions} | set(cl.surfaces) | {cl.name} |
+                                   set(cl.names), key=lambda a: (a.lower(), a)))
+            actor_objs.append(Actor(id=ids[cl.key], name=cl.name, kind=cl.kind, aliases=aliases,
+                                    mentions=mentions, affiliation=ids.get(cl.affiliation or ""),
+                                    mention_count=len(mentions)))
+
+        quotes = []
+        for i, (q, a) in enumerate(zip(raw_quotes, atts), 1):
+            quotes.append(Quote(id=f"q{i}", text=text[q.start:q.end], start=q.start, end=q.end,
+                                speaker=ids.get(a.speaker or ""), cue=a.cue,
+                                sentence_start=min(a.sentence[0], q.open), sentence_end=max(a.sentence[1], q.end),
+                                reason=a.reason))
+        claims = []
+        for i, c in enumerate(sorted(raw_claims, key=lambda c: c.start), 1):
+            s0, s1 = ctx.sentence_span(c.chunk, c.anchor)
+            claims.append(Claim(id=f"c{i}", kind=c.kind, holder=ids.get(c.holder or ""),
+                                target=ids.get(c.target or "") if c.target != c.holder else None,
+                                text=text[c.start:c.end], start=c.start, end=c.end,
+                                sentence_start=min(s0, c.start), sentence_end=max(s1, c.end), cue=c.cue,
+                                quote=f"q{c.quote_index + 1}" if c.quote_index is not None else None,
+                                reason=c.reason, confidence=c.confidence))
+        return Extraction(document=document_info(text, path), extractor_version=EXTRACTOR_VERSION,
+                          model=self.model_name, actors=tuple(actor_objs), claims=tuple(claims),
+                          quotes=tuple(quotes))
+
+    @staticmethod
+    def _keep(cl: Cluster, used: dict) -> bool:
+        if not cl.mentions:
+            return False
+        if cl.key in used:
+            return True
+        if cl.is_group:
+            return False
+        return cl.argument_role or len(cl.mentions) >= 2 and cl.kind == "person"
+
+
+def Counter_keys(keys) -> dict:
+    out: dict[str, int] = {}
+    for k in keys:
+        if k:
+            out[k] = out.get(k, 0) + 1
+    return out

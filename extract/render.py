@@ -1,0 +1,86 @@
+"""Renderings of an Extraction for people: a Rich table and a Markdown brief.
+
+Article text is data: it goes into Rich as ``Text`` objects (never parsed as
+markup) with control characters made visible, so an article cannot style or
+command the terminal.
+"""
+from __future__ import annotations
+
+import json
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from .model import Extraction
+
+_CTRL = {i: f"\\x{i:02x}" for i in list(range(0, 9)) + list(range(11, 32)) + [127]}
+_CTRL.update({0x9B: "\\x9b", 0x9D: "\\x9d"})
+
+
+def safe(s: str) -> str:
+    """Make control characters (ESC, NUL, C1 CSI/OSC) visible and inert."""
+    return s.translate(_CTRL)
+
+
+def to_json(ex: Extraction) -> str:
+    return json.dumps(ex.to_dict(), ensure_ascii=False, indent=2)
+
+
+def to_table(ex: Extraction) -> Group:
+    name = ex.actor_name
+    parts = [Text(safe(ex.document.title), style="bold")]
+    t = Table(title="Actors", expand=True)
+    for col in ("Actor", "Kind", "Mentions", "Aliases", "Affiliation"):
+        t.add_column(col)
+    for a in ex.actors:
+        t.add_row(Text(safe(a.name)), a.kind, str(a.mention_count),
+                  Text(safe(", ".join(a.aliases))), Text(safe(name(a.affiliation, ""))))
+    parts.append(t)
+    for title, items in (("Demands", ex.demands), ("Red lines", ex.red_lines)):
+        t = Table(title=title, expand=True)
+        for col in ("Holder", "Claim", "Cue", "Target"):
+            t.add_column(col)
+        for c in items:
+            t.add_row(Text(safe(name(c.holder))), Text(safe(c.text)), Text(safe(c.cue)),
+                      Text(safe(name(c.target, ""))))
+        parts.append(t)
+    t = Table(title="Quotes", expand=True)
+    t.add_column("Speaker")
+    t.add_column("Quote")
+    for q in ex.quotes:
+        t.add_row(Text(safe(name(q.speaker))), Text(safe(f"“{q.text}”")))
+    parts.append(t)
+    return Group(*parts)
+
+
+def print_table(ex: Extraction, console: Console | None = None) -> None:
+    (console or Console()).print(to_table(ex))
+
+
+def _md(s: str) -> str:
+    return safe(s).replace("\n", " ")
+
+
+def to_markdown(ex: Extraction, actor: str | None = None) -> str:
+    name = ex.actor_name
+    keep = (lambda who: who == actor) if actor else (lambda who: True)
+    lines = [f"# {_md(ex.document.title)}", ""]
+    if ex.document.path and ex.document.path != "-":
+        lines += [f"Source: `{_md(ex.document.path)}`", ""]
+    if actor:
+        lines += [f"Filtered to: **{_md(name(actor))}**", ""]
+    lines += ["## Parties", ""]
+    for a in ex.actors:
+        if actor and a.id != actor:
+            continue
+        extra = f"; speaks for {_md(name(a.affiliation))}" if a.affiliation else ""
+        lines.append(f"- **{_md(a.name)}** ({a.kind}, {a.mention_count} mentions{extra})")
+    for title, items in (("Demands", ex.demands), ("Red lines", ex.red_lines)):
+        lines += ["", f"## {title}", ""]
+        rows = [c for c in items if keep(c.holder)]
+        lines += [f"- **{_md(name(c.holder))}**: {_md(c.text)} _(cue: {_md(c.cue)})_" for c in rows] or ["- none found"]
+    lines += ["", "## Quotes", ""]
+    rows = [q for q in ex.quotes if keep(q.speaker)]
+    lines += [f"- “{_md(q.text)}” — {_md(name(q.speaker))}" for q in rows] or ["- none found"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,1 @@
+"""Parley's Textual explorer. Consumes only ``extract``'s public API."""

@@ -1,0 +1,22 @@
+"""The ``parley`` command: ``parley [PATH]`` opens the explorer,
+``parley extract ...`` runs the engine without loading any UI code."""
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "extract":
+        from extract.cli import main as extract_main
+        code = extract_main(argv[1:])
+    else:
+        from .app import main as app_main  # imports textual only here
+        code = app_main(argv)
+    if argv is not None and __name__ != "__main__":
+        sys.exit(code)
+    return code
+
+
+if __name__ == "__main__":
+    main()
