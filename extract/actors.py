@@ -23,7 +23,11 @@ from .lexicon import Lexicon
 ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 ORG_SUFFIX = {"administration", "government", "cabinet", "campaign", "delegation"}
 ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "iobj", "agent", "poss", "attr", "appos", "dative", "pobj", "conj", "ROOT"}
-RELATIONAL_GROUP_HEADS = {"family", "families", "member", "members", "representative", "representatives"}
+RELATIONAL_GROUP_HEADS = {"family", "families", "member", "members", "representative", "representatives",
+                          "negotiator", "negotiators", "delegation", "delegations"}
+COLLECTIVE_NOUNS = {"union", "delegation", "government", "administration", "military", "opposition",
+                    "ministry", "army", "group", "party", "side", "family", "alliance", "coalition", "committee"}
+ROLE_NOUNS = {"spokesperson", "spokesman", "spokeswoman"}  # one unnamed person speaking for a body
 _WS = re.compile(r"\s+")
 _EDGE = " \t\n.,;:!?\"'“”‘’()[]•-–—"
 
@@ -64,6 +68,7 @@ class Cluster:
     gazetteer: str | None = None  # canonical state/seat name when known
     affiliation: str | None = None  # key of another cluster
     is_group: bool = False
+    relational: bool = False  # "Members of Local 551": names a specific party
     holds: int = 0  # claims held + quotes spoken (filled by the pipeline)
 
     @property
@@ -107,11 +112,61 @@ class ActorIndex:
                     raw.append((chunk, doc[span.start: span.end + 1], "ORG", doc[span.start: span.end + 1].text))
                     continue
                 raw.append((chunk, span, ent.label_, span.text))
+        raw.extend(self._untagged_names())
         for chunk, span, label, surface in raw:
             self._add_entity(chunk, span, label, surface)
+        self._propagate_names()
         self._merge()
         self._affiliations()
+        for chunk in self.ctx.chunks:
+            for tok in chunk.doc:
+                if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN":
+                    role = self.role_description(chunk, tok)
+                    if role:
+                        self.add_mention(role, chunk, [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"])
+                    else:
+                        self.add_group(chunk, tok)
         return self
+
+    def _untagged_names(self):
+        """Multi-word proper names the tagger missed ("Chandni Raina is India's
+        negotiator"), taken only where they act: subject of a verb."""
+        out = []
+        for chunk in self.ctx.chunks:
+            doc = chunk.doc
+            tagged = {t.i for e in doc.ents for t in e}
+            for tok in doc:
+                if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NNP" or tok.i in tagged:
+                    continue
+                toks = [t for t in tok.lefts if t.dep_ == "compound" and t.tag_ == "NNP"] + [tok]
+                toks = [t for t in toks if t.i >= tok.i - 3]
+                if len(toks) < 2 or len(toks) != tok.i - toks[0].i + 1:
+                    continue
+                if not all(t.is_alpha and t.text[0].isupper() and not t.is_upper for t in toks):
+                    continue
+                if " ".join(t.lower_ for t in toks) in self._alias or toks[0].lower_ in self.lex.titles:
+                    continue
+                out.append((chunk, doc[toks[0].i: tok.i + 1], "PERSON", doc[toks[0].i: tok.i + 1].text))
+        return out
+
+    def _propagate_names(self) -> None:
+        """A bare surname the tagger missed ("Dasgupta called it ...") is still that person."""
+        surnames: dict[str, str] = {}
+        for cl in self.clusters.values():
+            if cl.key.startswith("person:") and len(cl.key.split()) > 1:
+                last = cl.key.split()[-1]
+                surnames[last] = cl.key if last not in surnames else ""
+        for chunk in self.ctx.chunks:
+            for tok in chunk.doc:
+                if tok.tag_ != "NNP" or (chunk.offset, tok.i) in self.token_map:
+                    continue
+                key = surnames.get(tok.lower_)
+                if key and key in self.clusters and (tok.i == 0 or (chunk.offset, tok.i - 1) not in self.token_map):
+                    s, e = self.ctx.span_of(chunk, [tok])
+                    cl = self.clusters[key]
+                    cl.mentions.add((s, e))
+                    cl.surfaces.add(tok.text)
+                    self.token_map[(chunk.offset, tok.i)] = key
 
     def _add_entity(self, chunk, span, label: str, surface: str) -> None:
         lex = self.lex
@@ -192,8 +247,13 @@ class ActorIndex:
 
     def add_group(self, chunk, head) -> str | None:
         """Create or extend a group actor from a noun phrase headed by ``head``."""
-        if head.lemma_.lower() not in self.lex.group_nouns and head.lower_ not in self.lex.group_nouns:
-            return None
+        lemma = head.lemma_.lower()
+        is_role = lemma in ROLE_NOUNS
+        if not is_role:
+            if not (lemma in self.lex.group_nouns or head.lower_ in self.lex.group_nouns or lemma.endswith("worker")):
+                return None
+            if head.tag_ not in ("NNS", "NNPS") and lemma not in COLLECTIVE_NOUNS:
+                return None  # "the leader", "an official": one person, not a group
         if head.pos_ not in ("NOUN", "PROPN"):
             return None
         existing = self.token_map.get((chunk.offset, head.i))
@@ -210,12 +270,13 @@ class ActorIndex:
                 state = "state:" + st.canonical.lower()
             elif k and self.clusters.get(k) and self.clusters[k].kind in ("state", "organization"):
                 state = k
-            elif t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in ("senior", "top", "other", "some"):
+            elif t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") \
+                    and t.lower_ not in ("senior", "top", "other", "some", "many", "several", "two", "both"):
                 qualifiers.append(t.lemma_.lower())
         rights = []
         if head.lemma_.lower() in RELATIONAL_GROUP_HEADS or head.lower_ in RELATIONAL_GROUP_HEADS:
             for r in head.rights:
-                if r.dep_ == "prep" and r.lower_ == "of":
+                if r.dep_ == "prep" and r.lower_ in ("of", "from"):
                     rights = list(r.subtree)
                     break
         all_toks = sorted(set(toks + rights), key=lambda t: t.i)
@@ -238,8 +299,9 @@ class ActorIndex:
                     break
         cl = self.clusters.get(key)
         if cl is None:
-            cl = self.clusters[key] = Cluster(key=key, kind="group", is_group=True)
+            cl = self.clusters[key] = Cluster(key=key, kind="person" if is_role else "group", is_group=True)
             cl.affiliation = state
+            cl.relational = bool(rights)
         start, end = self.ctx.span_of(chunk, span)
         cl.mentions.add((start, end))
         cl.surfaces.add(self.ctx.text[start:end])
@@ -257,7 +319,7 @@ class ActorIndex:
         # 1. Tag-independent: a bare surname of a known multi-word person is that person,
         #    whatever label the tagger gave it ("Trump" tagged ORG).
         for cl in list(self.clusters.values()):
-            if cl.key not in self.clusters or cl.kind == "state" or cl.is_group:
+            if cl.key not in self.clusters or cl.gazetteer or cl.is_group:
                 continue
             body = cl.key.split(":", 1)[1]
             if len(body.split()) != 1:

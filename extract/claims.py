@@ -124,6 +124,12 @@ class ClaimFinder:
         toks = [t for t in verb.subtree if t.i not in drop]
         if start_tok is not None:
             toks = [t for t in toks if t.i >= start_tok.i]
+        if verb.dep_ == "relcl" and any(c.dep_ == "prep" and all(x.i < verb.i for x in c.children)
+                                        for c in verb.children):
+            # "the $1.3 trillion that developing nations were asking for": the thing asked for
+            # is the antecedent, so the claim starts there.
+            ante = verb.head
+            toks = sorted(set(toks) | {t for t in ante.subtree if t.i < verb.i and t.i >= ante.left_edge.i}, key=lambda t: t.i)
         if not toks:
             toks = [verb]
         first = toks[0].i
@@ -287,15 +293,15 @@ class ClaimFinder:
             owner = next((c for c in tok.children if c.dep_ in ("poss", "compound")), None)
             holder = self._resolve(chunk, owner, speaker) if owner is not None else self._reporter(chunk, verb)
             if obj is not None:
-                items = [obj]
-                while True:
-                    nxt = next((c for c in items[-1].children if c.dep_ == "conj"), None)
-                    if nxt is None:
-                        break
-                    items.append(nxt)
+                items, todo = [], [obj]
+                while todo:  # "A, B, C and D": the parser chains items as conj or appos
+                    it = todo.pop(0)
+                    items.append(it)
+                    todo.extend(c for c in it.children if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN"))
+                items.sort(key=lambda t: t.i)
                 np_start = min(t.i for t in tok.subtree)
                 for n, it in enumerate(items):
-                    later = {t.i for c in it.children if c.dep_ in ("conj", "cc", "punct") for t in c.subtree}
+                    later = {t.i for c in it.children if c.dep_ in ("conj", "appos", "cc", "punct") for t in c.subtree}
                     toks = [t for t in it.subtree if t.i not in later]
                     a = chunk.doc[np_start] if n == 0 else toks[0]
                     b = max(toks, key=lambda t: t.i)

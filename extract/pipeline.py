@@ -115,7 +115,9 @@ class Extractor:
         if cl.key in used:
             return True
         if cl.is_group:
-            return False
+            # Unnamed groups only when they take part: speak, hold a claim, or are a
+            # specific body ("Members of Local 551", "A White House spokesperson").
+            return cl.relational or (cl.kind == "person" and cl.affiliation is not None)
         return cl.argument_role or len(cl.mentions) >= 2 and cl.kind == "person"
 
 

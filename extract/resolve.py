@@ -26,9 +26,17 @@ class Resolver:
         self.subject_cache: dict[tuple[int, int], str | None] = {}
         self.doc_speaker: str | None = None
         self._person_mentions: list[tuple[int, str]] = []
+        self._subjects: list[tuple[int, str]] = []
 
     def build(self) -> "Resolver":
         self._find_doc_speaker()
+        self._person_mentions = sorted(
+            (s, cl.key) for cl in self.actors.clusters.values() if cl.kind == "person" for s, _ in cl.mentions
+        )
+        self._subjects = sorted(
+            (self.ctx.tok_start(c, t), self.actors.key_at(c, t)) for c in self.ctx.chunks for t in c.doc
+            if t.dep_ in ("nsubj", "nsubjpass") and self.actors.key_at(c, t) in self.actors.clusters
+            and self.actors.clusters[self.actors.key_at(c, t)].kind in ("state", "organization", "group"))
         for chunk in self.ctx.chunks:
             for tok in chunk.doc:
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.verbs:
@@ -36,9 +44,6 @@ class Resolver:
                     if key:
                         self.events.append((self.ctx.tok_start(chunk, tok), key))
         self.events.sort()
-        self._person_mentions = sorted(
-            (s, cl.key) for cl in self.actors.clusters.values() if cl.kind == "person" for s, _ in cl.mentions
-        )
         return self
 
     def _find_doc_speaker(self) -> None:
@@ -76,7 +81,14 @@ class Resolver:
             return self.latest(pos, person=True)
         if low in PRONOUNS_PLURAL:
             return self.latest(pos, person=False)
-        if low in ("it", "its", "which", "that", "who"):
+        if low in ("it", "its"):
+            # "the United Kingdom did not ... It also continues to ...": the latest
+            # state or organisation in subject position.
+            i = bisect_left(self._subjects, (pos, ""))
+            if i and pos - self._subjects[i - 1][0] <= WINDOW // 3:
+                return self._subjects[i - 1][1]
+            return None
+        if low in ("which", "that", "who"):
             return None
         key = self.actors.key_at(chunk, tok)
         if key and key in self.actors.clusters:
