@@ -336,7 +336,8 @@ class ClaimFinder:
             t = verb
             for _ in range(8):
                 s = clause_subject(t) if t.pos_ in ("VERB", "AUX") else None
-                if s is not None and not (first.i <= s.i < phrase.end) and t.i != verb.i:
+                # the party setting the condition is a subject outside (before) the condition clause
+                if s is not None and s.i < first.i:
                     holder = self._resolve(chunk, s, speaker)
                     if holder and (t.lemma_.lower() not in ("be",)):
                         break
@@ -345,8 +346,8 @@ class ClaimFinder:
                     break
                 t = t.head
             holder = holder or self._reporter(chunk, verb) or speaker
-            inner_subj = clause_subject(verb)
-            target = self._resolve(chunk, inner_subj, speaker) if inner_subj is not None else None
+            inner = [t for t in doc[phrase.end: first.sent.end] if t.dep_ in ("nsubj", "nsubjpass")][:1]
+            target = self._resolve(chunk, inner[0], speaker) if inner else None
             return [self._make("demand", chunk, first, span, phrase.text, holder, target,
                                f"condition '{phrase.text}'", 0.6, "condition", qi)]
         # red-line phrases

@@ -114,6 +114,15 @@ class Resolver:
             # "a Putin ally" is not Putin; "a White House spokesperson" speaks for the White House
             if k and k in self.actors.clusters and self.actors.clusters[k].kind != "person":
                 return k
+        if tok.lemma_.lower() in ("statement", "report", "readout", "source", "spokesperson", "spokesman",
+                                  "official", "letter", "announcement"):
+            # "a statement from the Kremlin", "a readout of the meeting by the White House"
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                    for p in prep.children:
+                        k = self.actors.key_at(chunk, p)
+                        if p.dep_ == "pobj" and k and k in self.actors.clusters:
+                            return k
         for ch in tok.children:
             if ch.dep_ == "appos":
                 k = self.resolve_np(chunk, ch, pos, speaker)

@@ -9,14 +9,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "extract":
         from extract.cli import main as extract_main
-        code = extract_main(argv[1:])
-    else:
-        from .app import main as app_main  # imports textual only here
-        code = app_main(argv)
-    if argv is not None and __name__ != "__main__":
-        sys.exit(code)
-    return code
+        return extract_main(argv[1:])
+    from .app import main as app_main  # imports textual only here
+    return app_main(argv)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

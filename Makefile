@@ -1,0 +1,28 @@
+# Parley: `make run` and `make test` do all the set-up on a fresh machine (Python 3.11+ and make).
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test eval bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/parley $(ARGS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+eval: $(STAMP)
+	python3 ../shared/eval/score.py --gold-dir ../shared/eval/gold --text-dir ../shared/seeds \
+	  --text-dir ../shared/eval/corpus --cmd '$(BIN)/parley extract {path} --format json' --verbose
+
+clean:
+	rm -rf $(VENV) build *.egg-info

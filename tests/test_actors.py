@@ -1,0 +1,72 @@
+"""Actors: titles stripped, surnames and misspellings merged, look-alikes kept apart."""
+from extract.actors import normalise
+from extract.lexicon import load_lexicon
+
+
+def names(ex):
+    return {a.name: a for a in ex.actors}
+
+
+def actor_with(ex, alias):
+    hits = [a for a in ex.actors if alias in a.aliases]
+    assert len(hits) == 1, (alias, [a.aliases for a in ex.actors])
+    return hits[0]
+
+
+def test_titles_are_stripped():
+    t = load_lexicon().titles
+    assert normalise("President Vladimir F. Putin", t) == "Vladimir F. Putin"
+    assert normalise("Mr. Putin", t) == "Putin"
+    assert normalise("Vice President JD Vance", t) == "JD Vance"
+    assert normalise("the Kremlin", t) == "Kremlin"
+    assert normalise("Iran’s", t) == "Iran"
+
+
+def test_surname_and_full_name_merge(run):
+    ex = run("President Vladimir F. Putin spoke on Monday. Later Mr. Putin said he was ready. "
+             "Putin also said that Russia wants peace.")
+    putin = actor_with(ex, "Vladimir F. Putin")
+    assert "Putin" in putin.aliases
+    assert putin.kind == "person"
+    assert putin.mention_count >= 3
+
+
+def test_misspellings_merge(run):
+    ex = run("President Voludmir Zelinski of Ukraine said he was waiting for a call. "
+             "Mr. Zelinski later spoke to reporters. Mr. Zellinski said Ukraine will not give up land.")
+    z = actor_with(ex, "Voludmir Zelinski")
+    assert {"Zelinski", "Zellinski"} <= set(z.aliases)
+
+
+def test_lookalikes_stay_apart(run):
+    ex = run("The Trump administration suspended aid to Ukraine. President Donald Trump said he wants a deal. "
+             "Mr. Trump spoke to Russia on Tuesday. Russia said it rejected the proposal.")
+    trump = actor_with(ex, "Donald Trump")
+    admin = actor_with(ex, "Trump administration")
+    assert trump.id != admin.id
+    russia = actor_with(ex, "Russia")
+    assert russia.kind == "state"
+
+
+def test_capitals_and_seats_of_government(run):
+    ex = run("The Kremlin said Moscow would not accept the plan. Russia later rejected it.")
+    russia = actor_with(ex, "Russia")
+    assert "Moscow" in russia.aliases
+    kremlin = actor_with(ex, "Kremlin")
+    assert kremlin.affiliation == russia.id
+
+
+def test_places_only_as_locations_are_not_parties(run):
+    ex = run("Russia said it attacked a hospital in the northeastern city of Sumi. "
+             "Ukraine rejected the proposal in the Black Sea talks held in Geneva.")
+    all_aliases = {al for a in ex.actors for al in a.aliases}
+    assert "Sumi" not in all_aliases
+    assert {"Russia", "Ukraine"} <= {a.name for a in ex.actors}
+
+
+def test_role_description_resolves(run):
+    ex = run("President Vladimir F. Putin from Russia agreed to a ceasefire. "
+             "But the Russian leader refused to agree to a full stop in the fighting.")
+    putin = actor_with(ex, "Vladimir F. Putin")
+    refusal = [c for c in ex.claims if c.kind == "red_line"]
+    assert refusal and refusal[0].holder == putin.id

@@ -1,0 +1,101 @@
+"""`parley extract`: formats, stdin, and one clear line for every kind of bad input."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "putin-energy-ceasefire.txt"
+
+
+def parley(*args, stdin: bytes | None = None):
+    return subprocess.run([sys.executable, "-m", "tui.main", "extract", *args], input=stdin,
+                          capture_output=True, cwd=ROOT, timeout=120)
+
+
+def test_json_contract_on_seed():
+    r = parley(str(SEED), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    text = SEED.read_text(encoding="utf-8")
+    assert {"id", "name", "aliases"} <= set(d["actors"][0])
+    assert {"kind", "holder", "start", "end"} <= set(d["claims"][0])
+    assert {"speaker", "start", "end"} <= set(d["quotes"][0])
+    for q in d["quotes"]:
+        assert text[q["start"]:q["end"]] == q["text"]
+    assert d["document"]["title"] == "Putin agrees to a ceasefire on Ukrainian energy targets"
+
+
+def test_default_is_the_seed_as_a_table():
+    r = parley()
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.decode()
+    assert "Red lines" in out and "Putin" in out
+
+
+def test_markdown_and_stdin():
+    r = parley("-", "--format", "markdown", stdin="Russia rejected the proposal.".encode())
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.decode()
+    assert out.startswith("# Russia rejected the proposal.")
+    assert "## Red lines" in out and "**Russia**" in out
+
+
+def one_clean_line(r, needle):
+    err = r.stderr.decode()
+    assert r.returncode == 2
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+    assert needle in err, err
+
+
+def test_missing_file():
+    one_clean_line(parley("/no/such/file.txt"), "no such file")
+
+
+def test_directory(tmp_path):
+    one_clean_line(parley(str(tmp_path)), "is a directory")
+
+
+def test_empty_and_whitespace_files(tmp_path):
+    for content in (b"", b"  \n\t \n"):
+        p = tmp_path / "empty.txt"
+        p.write_bytes(content)
+        one_clean_line(parley(str(p)), "is empty")
+
+
+def test_binary_file(tmp_path):
+    p = tmp_path / "x.bin"
+    p.write_bytes(b"\x00\x01\x02\xff" * 100)
+    one_clean_line(parley(str(p)), "binary")
+
+
+def test_too_large(tmp_path):
+    p = tmp_path / "big.txt"
+    p.write_bytes(b"a" * (21 * 1024 * 1024))
+    one_clean_line(parley(str(p)), "larger than 20 MB")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read anything")
+def test_permission_denied(tmp_path):
+    p = tmp_path / "secret.txt"
+    p.write_text("text")
+    p.chmod(0)
+    one_clean_line(parley(str(p)), "permission denied")
+
+
+def test_latin1_is_decoded_with_a_note(tmp_path):
+    p = tmp_path / "latin.txt"
+    p.write_bytes("Le président Macron a rejeté la proposition. Russia rejected the plan.".encode("latin-1"))
+    r = parley(str(p), "--format", "json")
+    assert r.returncode == 0
+    assert "decoded as" in r.stderr.decode()
+    assert "président" in json.loads(r.stdout)["document"]["title"]
+
+
+def test_missing_model_is_one_line():
+    r = parley(str(SEED), "--model", "no_such_model_xyz")
+    one_clean_line(r, "cannot load spaCy model")

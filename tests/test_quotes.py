@@ -1,0 +1,46 @@
+"""Quotes: every span in marks, tolerant of stray marks, attributed by syntax."""
+from extract.quotes import find_quotes
+
+
+def spans(text):
+    return [text[q.start:q.end] for q in find_quotes(text)]
+
+
+def test_curly_straight_and_single_marks():
+    text = 'He said “one.” She said "two." They called it ‘three’ today.'
+    assert spans(text) == ["one.", "two.", "three"]
+
+
+def test_unbalanced_stray_mark_does_not_cost_the_document():
+    text = "“First quote,” he said. Then “second quote.” She said the talks will start. “"
+    assert spans(text) == ["First quote,", "second quote."]
+
+
+def test_stray_opening_mark_mid_paragraph_is_dropped():
+    text = "An odd “ mark here. Then “a real quote” follows."
+    assert spans(text) == ["a real quote"]
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "‘This isn’t just our fight, it’s everybody’s fight.’ The ball is in Hamas’ court."
+    assert spans(text) == ["This isn’t just our fight, it’s everybody’s fight."]
+
+
+def test_quote_running_over_paragraphs():
+    text = "“The first part of a long quote.\n“And the second part,” she said."
+    assert spans(text) == ["The first part of a long quote.", "And the second part,"]
+
+
+def test_attribution_by_subject_and_carry_over(run):
+    text = ("“The ball is in Hamas’ court,” Antony Blinken said. “The world is watching to see what it does.”\n"
+            "Later, he said the proposal was “very serious.”")
+    ex = run(text)
+    blinken = next(a for a in ex.actors if a.name == "Antony Blinken")
+    assert [q.speaker for q in ex.quotes] == [blinken.id] * 3
+    assert ex.quotes[1].reason == "continues the previous quote"
+
+
+def test_according_to(run):
+    ex = run("“We are ready to talk,” according to a statement from the Kremlin.")
+    kremlin = next(a for a in ex.actors if a.name == "Kremlin")
+    assert ex.quotes[0].speaker == kremlin.id
