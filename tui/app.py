@@ -1,0 +1,478 @@
+"""Parley's explorer: the article beside its actors, demands, red lines and quotes.
+
+Start-up shows the article at once; the spaCy model loads and extraction runs in
+a thread worker that reports back with messages (``Extracted``/``ExtractFailed``).
+The app holds the state (extraction, actor filter, selected item); the panes are
+plain DataTables it fills, and every highlight in any pane marks its span in the
+article.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.command import Hit, Hits, Provider
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+
+from extract import Extraction
+from extract.cli import default_document
+
+from .article import ArticleView, Mark, visible
+from .screens import ActorFinder, HelpScreen, SearchScreen
+
+STYLE_ACTOR = "underline"
+STYLE_FILTER_ACTOR = "bold underline yellow"
+STYLE_DEMAND = "on dark_green"
+STYLE_RED = "on dark_red"
+STYLE_QUOTE = "italic cyan"
+STYLE_SELECTED = "reverse"
+
+PANES = ("actors", "demands", "red_lines", "quotes")
+
+
+@dataclass
+class Extracted(Message):
+    result: Extraction
+
+
+@dataclass
+class ExtractFailed(Message):
+    error: str
+
+
+class ActorCommands(Provider):
+    """Command palette: "Filter by: <actor>" for every actor."""
+
+    async def search(self, query: str) -> Hits:
+        app = self.app
+        if not isinstance(app, ParleyApp) or app.result is None:
+            return
+        matcher = self.matcher(query)
+        for a in app.result.actors:
+            label = f"Filter by: {a.name}"
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), lambda aid=a.id: app.set_filter(aid),
+                          help=", ".join(a.aliases))
+        for label, action in (("Copy highlighted quote or claim", app.action_copy),
+                              ("Copy all quotes in view", app.action_copy_all),
+                              ("Export view as Markdown", app.action_export),
+                              ("Export view as JSON", app.action_export_json),
+                              ("Clear actor filter", app.action_clear_filter)):
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), action)
+
+
+def free_path(path: Path) -> Path:
+    """``path`` if free, else path-2, path-3 ...: exports never overwrite."""
+    if not path.exists():
+        return path
+    n = 2
+    while True:
+        cand = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        if not cand.exists():
+            return cand
+        n += 1
+
+
+class ParleyApp(App):
+    TITLE = "Parley"
+    CSS_PATH = "parley.tcss"
+    COMMANDS = App.COMMANDS | {ActorCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("f", "finder", "Find actor", id="app.finder"),
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("escape", "clear_filter", "Clear filter", id="app.clear_filter"),
+        Binding("n,right_square_bracket", "next_item", "Next", id="app.next"),
+        Binding("p,left_square_bracket", "prev_item", "Prev", id="app.prev"),
+        Binding("c", "copy", "Copy", id="app.copy"),
+        Binding("C", "copy_all", "Copy all", id="app.copy_all"),
+        Binding("e", "export", "Export md", id="app.export"),
+        Binding("E", "export_json", "Export json", id="app.export_json", show=False),
+    ]
+
+    filter_actor: reactive[str | None] = reactive(None)
+
+    def __init__(self, path: str | None = None, model: str | None = None,
+                 quotes_file: str = "parley-quotes.md", extractor_factory=None):
+        super().__init__()
+        self.path = path or default_document()
+        self.model = model
+        self.quotes_file = Path(quotes_file)
+        self.extractor_factory = extractor_factory
+        self.text = ""
+        self.read_error: str | None = None
+        self.result: Extraction | None = None
+        self.selected: tuple[str, str] | None = None  # (pane, item id)
+        self.search_pos = 0
+        try:
+            from extract import read_document
+            doc = read_document(self.path)
+            self.text = doc.text
+            self.read_note = doc.note
+        except Exception as exc:  # DocumentError: shown in the app, never a traceback
+            self.read_error = str(exc)
+            self.read_note = None
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="filter-line")
+        with Horizontal(id="main"):
+            if self.read_error:
+                yield Static(Text(f"Cannot open the article: {self.read_error}"), id="error")
+            else:
+                yield ArticleView(self.text, id="article")
+            with TabbedContent(id="side"):
+                for pane, title in zip(PANES, ("Actors", "Demands", "Red lines", "Quotes")):
+                    with TabPane(title, id=f"tab-{pane}"):
+                        yield DataTable(id=pane, cursor_type="row", zebra_stripes=True)
+        yield Static(self._legend(), id="legend")
+        yield Static("", id="status")
+        yield Footer()
+
+    def _legend(self) -> Text:
+        t = Text("Legend: ")
+        for label, style in (("actor", STYLE_ACTOR), ("demand", STYLE_DEMAND), ("red line", STYLE_RED),
+                             ("quote", STYLE_QUOTE), ("selected", STYLE_SELECTED)):
+            t.append(f" {label} ", style=style)
+            t.append(" ")
+        return t
+
+    def on_mount(self) -> None:
+        self.sub_title = visible(Path(self.path).name)
+        tables = {p: self.query_one(f"#{p}", DataTable) for p in PANES}
+        tables["actors"].add_columns("Actor", "Kind", "Mentions")
+        tables["demands"].add_columns("Holder", "Demand", "Cue")
+        tables["red_lines"].add_columns("Holder", "Red line", "Cue")
+        tables["quotes"].add_columns("Speaker", "Quote")
+        if self.read_error:
+            self.set_status(f"Cannot open the article: {self.read_error}", error=True)
+            self.notify(self.read_error, title="Cannot open the article", severity="error")
+            return
+        for t in tables.values():
+            t.loading = True
+        self.set_status("Extracting parties, demands, red lines and quotes…")
+        if self.read_note:
+            self.notify(self.read_note, title="Note")
+        self.run_extraction()
+
+    # ------------------------------------------------------------------ worker
+    @work(thread=True, exclusive=True, group="extract")
+    def run_extraction(self) -> None:
+        try:
+            if self.extractor_factory is not None:
+                extractor = self.extractor_factory()
+            else:
+                from extract import Extractor
+                extractor = Extractor(model=self.model)
+            result = extractor.extract(self.text, path=self.path)
+        except Exception as exc:  # ModelNotFound and anything unexpected: a message, not a crash
+            self.post_message(ExtractFailed(str(exc) or exc.__class__.__name__))
+            return
+        self.post_message(Extracted(result))
+
+    @on(Extracted)
+    def _on_extracted(self, message: Extracted) -> None:
+        self.result = message.result
+        for p in PANES:
+            self.query_one(f"#{p}", DataTable).loading = False
+        self.refresh_panes()
+        r = self.result
+        self.set_status(f"{len(r.actors)} actors · {len(r.demands)} demands · {len(r.red_lines)} red lines · "
+                        f"{len(r.quotes)} quotes. Enter on an actor filters; f finds one; ? for help.")
+
+    @on(ExtractFailed)
+    def _on_failed(self, message: ExtractFailed) -> None:
+        for p in PANES:
+            self.query_one(f"#{p}", DataTable).loading = False
+        self.set_status(f"Extraction failed: {message.error}", error=True)
+        self.notify(message.error, title="Extraction failed", severity="error", timeout=10)
+
+    # ------------------------------------------------------------------ state
+    def set_status(self, msg: str, error: bool = False) -> None:
+        st = self.query_one("#status", Static)
+        st.update(Text(visible(msg), style="bold red" if error else ""))
+
+    def visible_items(self, pane: str) -> list:
+        r = self.result
+        if r is None:
+            return []
+        f = self.filter_actor
+        if pane == "actors":
+            return list(r.actors)
+        if pane == "demands":
+            return [c for c in r.demands if f is None or c.holder == f]
+        if pane == "red_lines":
+            return [c for c in r.red_lines if f is None or c.holder == f]
+        return [q for q in r.quotes if f is None or q.speaker == f]
+
+    def refresh_panes(self) -> None:
+        r = self.result
+        if r is None:
+            return
+        name = r.actor_name
+        for pane in PANES:
+            table = self.query_one(f"#{pane}", DataTable)
+            table.clear()
+            for item in self.visible_items(pane):
+                if pane == "actors":
+                    label = Text(visible(item.name), style="bold" if item.id == self.filter_actor else "")
+                    table.add_row(label, item.kind, str(item.mention_count), key=item.id)
+                elif pane == "quotes":
+                    table.add_row(Text(visible(name(item.speaker))), Text(visible(item.text)), key=item.id)
+                else:
+                    table.add_row(Text(visible(name(item.holder))), Text(visible(item.text)),
+                                  Text(visible(item.cue)), key=item.id)
+        fl = self.query_one("#filter-line", Static)
+        if self.filter_actor:
+            fl.update(Text(f"Filter: {visible(name(self.filter_actor))}  (escape clears)", style="bold yellow"))
+            fl.display = True
+        else:
+            fl.update("")
+            fl.display = False
+        self.paint_article()
+
+    def item(self, pane: str, item_id: str):
+        for it in self.visible_items(pane):
+            if it.id == item_id:
+                return it
+        return None
+
+    def paint_article(self, focus: tuple[int, int] | None = None) -> None:
+        r = self.result
+        try:
+            view = self.query_one(ArticleView)
+        except Exception:
+            return
+        if r is None:
+            view.show([])
+            return
+        marks: list[Mark] = []
+        for a in r.actors:
+            if self.filter_actor and a.id != self.filter_actor:
+                continue
+            style = STYLE_FILTER_ACTOR if a.id == self.filter_actor else STYLE_ACTOR
+            marks += [Mark(m.start, m.end, style) for m in a.mentions]
+        marks += [Mark(q.start, q.end, STYLE_QUOTE) for q in self.visible_items("quotes")]
+        marks += [Mark(c.start, c.end, STYLE_DEMAND) for c in self.visible_items("demands")]
+        marks += [Mark(c.start, c.end, STYLE_RED) for c in self.visible_items("red_lines")]
+        if self.selected:
+            it = self.item(*self.selected)
+            if it is not None and self.selected[0] != "actors":
+                marks.append(Mark(it.start, it.end, STYLE_SELECTED))
+            elif it is not None:
+                marks += [Mark(m.start, m.end, STYLE_SELECTED) for m in it.mentions]
+        view.show(marks, focus)
+
+    def watch_filter_actor(self, old, new) -> None:
+        self.refresh_panes()
+
+    def set_filter(self, actor_id: str | None) -> None:
+        self.filter_actor = actor_id
+        if actor_id and self.result:
+            self.notify(f"Showing only {self.result.actor_name(actor_id)}", title="Filter")
+
+    # ------------------------------------------------------------------ events
+    @on(DataTable.RowHighlighted)
+    def _on_row(self, event: DataTable.RowHighlighted) -> None:
+        if self.result is None or event.row_key is None or event.row_key.value is None:
+            return
+        pane = event.data_table.id
+        self.selected = (pane, event.row_key.value)
+        it = self.item(pane, event.row_key.value)
+        if it is None:
+            return
+        name = self.result.actor_name
+        if pane == "actors":
+            focus = (it.mentions[0].start, it.mentions[0].end) if it.mentions else None
+            aff = f" · speaks for {name(it.affiliation)}" if it.affiliation else ""
+            self.set_status(f"{it.name} ({it.kind}, {it.mention_count} mentions{aff}) · aliases: "
+                            f"{', '.join(it.aliases)}")
+        else:
+            focus = (it.start, it.end)
+            sent = self.text[it.sentence_start:it.sentence_end]
+            who = name(it.speaker if pane == "quotes" else it.holder)
+            cue = it.cue or "—"
+            self.set_status(f"{who} · cue: {cue} · {sent}")
+        self.paint_article(focus)
+
+    @on(DataTable.RowSelected, "#actors")
+    def _on_actor_selected(self, event: DataTable.RowSelected) -> None:
+        self.set_filter(event.row_key.value)
+
+    # ------------------------------------------------------------------ actions
+    def action_help(self) -> None:
+        rows = [("tab / shift+tab", "move between panes"), ("↑ ↓ / j k", "move in a pane"),
+                ("enter (on an actor)", "filter everything by that actor")]
+        for b in self.BINDINGS:
+            rows.append((b.key.replace(",", " / "), b.description))
+        rows.append(("ctrl+p", "command palette (filter by actor, copy, export)"))
+        self.push_screen(HelpScreen(rows))
+
+    def action_finder(self) -> None:
+        if self.result is None:
+            self.notify("Actors are still being extracted.")
+            return
+        actors = [(a.id, a.name, a.aliases) for a in self.result.actors]
+        self.push_screen(ActorFinder(actors), lambda aid: aid and self.set_filter(aid))
+
+    def action_clear_filter(self) -> None:
+        if self.filter_actor:
+            self.filter_actor = None
+            self.notify("Filter cleared")
+
+    def action_search(self) -> None:
+        self.push_screen(SearchScreen(), self._do_search)
+
+    def _do_search(self, needle: str | None) -> None:
+        if not needle:
+            return
+        low = self.text.lower()
+        i = low.find(needle.lower(), self.search_pos)
+        if i < 0:
+            i = low.find(needle.lower())
+        if i < 0:
+            self.notify(f"Not found: {needle}", severity="warning")
+            return
+        self.search_pos = i + 1
+        self.selected = None
+        try:
+            view = self.query_one(ArticleView)
+        except Exception:
+            return
+        self.paint_article()
+        view.show([Mark(i, i + len(needle), STYLE_SELECTED)] + [], focus=(i, i + len(needle)))
+        self.set_status(f"Found at character {i}: {self.text[i:i + len(needle)]}")
+
+    def _active_table(self) -> DataTable | None:
+        tc = self.query_one(TabbedContent)
+        pane = (tc.active or "tab-actors").removeprefix("tab-")
+        try:
+            return self.query_one(f"#{pane}", DataTable)
+        except Exception:
+            return None
+
+    def action_next_item(self) -> None:
+        t = self._active_table()
+        if t is not None and t.row_count:
+            t.move_cursor(row=(t.cursor_row + 1) % t.row_count)
+
+    def action_prev_item(self) -> None:
+        t = self._active_table()
+        if t is not None and t.row_count:
+            t.move_cursor(row=(t.cursor_row - 1) % t.row_count)
+
+    # copying -------------------------------------------------------------
+    def format_item(self, it) -> str:
+        r = self.result
+        who = r.actor_name(getattr(it, "speaker", None) if hasattr(it, "speaker") else it.holder)
+        return f"“{it.text}” — {who}, {r.document.title}"
+
+    def _copy(self, text: str, what: str) -> None:
+        self.copy_to_clipboard(text)  # OSC 52: works over SSH, dropped by some terminals/tmux
+        where = ["terminal clipboard (OSC 52)"]
+        try:
+            import pyperclip
+            pyperclip.copy(text)
+            where.append("system clipboard")
+        except Exception:
+            pass
+        saved = self._append_quotes_file(text)
+        if saved:
+            where.append(str(saved))
+        self.notify(f"{what} copied to " + ", ".join(where), title="Copied")
+
+    def _append_quotes_file(self, text: str) -> Path | None:
+        """Append (never overwrite) so a copy survives a terminal that drops OSC 52."""
+        try:
+            fd = os.open(self.quotes_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            with os.fdopen(fd, "a", encoding="utf-8") as fh:
+                fh.write(text.rstrip("\n") + "\n")
+            return self.quotes_file
+        except OSError as exc:
+            self.notify(f"Could not append to {self.quotes_file}: {exc.strerror}; the copy is on the clipboard.",
+                        severity="warning")
+            return None
+
+    def action_copy(self) -> None:
+        if self.result is None or not self.selected or self.selected[0] == "actors":
+            self.notify("Highlight a quote, demand or red line first.", severity="warning")
+            return
+        it = self.item(*self.selected)
+        if it is None:
+            return
+        self._copy(self.format_item(it), "Quote" if self.selected[0] == "quotes" else "Claim")
+
+    def action_copy_all(self) -> None:
+        quotes = self.visible_items("quotes")
+        if not quotes:
+            self.notify("No quotes in view.", severity="warning")
+            return
+        self._copy("\n".join(self.format_item(q) for q in quotes), f"{len(quotes)} quotes")
+
+    # export ------------------------------------------------------------
+    def _export(self, suffix: str) -> None:
+        r = self.result
+        if r is None:
+            self.notify("Nothing to export yet.", severity="warning")
+            return
+        from extract.render import to_markdown
+        stem = "parley-" + (Path(self.path).stem or "article")
+        if self.filter_actor:
+            stem += "-" + self.filter_actor
+        path = free_path(Path.cwd() / f"{stem}{suffix}")
+        if suffix == ".md":
+            body = to_markdown(r, actor=self.filter_actor)
+        else:
+            d = r.to_dict()
+            if self.filter_actor:
+                d["filter"] = self.filter_actor
+                d["claims"] = [c for c in d["claims"] if c["holder"] == self.filter_actor]
+                d["quotes"] = [q for q in d["quotes"] if q["speaker"] == self.filter_actor]
+            body = json.dumps(d, ensure_ascii=False, indent=2) + "\n"
+        try:
+            with open(path, "x", encoding="utf-8") as fh:
+                fh.write(body)
+        except OSError as exc:
+            self.notify(f"Could not write {path}: {exc.strerror}", severity="error")
+            return
+        self.last_export = path
+        self.notify(f"Exported to {path}", title="Export")
+
+    def action_export(self) -> None:
+        self._export(".md")
+
+    def action_export_json(self) -> None:
+        self._export(".json")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="parley", description="Explore negotiations in a news article.",
+                                epilog="Also: parley extract PATH [--format json|table|markdown]")
+    p.add_argument("path", nargs="?", default=None, help="article text file (default: the seed article)")
+    p.add_argument("--model", default=None, help="spaCy pipeline to load")
+    p.add_argument("--quotes-file", default="parley-quotes.md", help="file that copied quotes are appended to")
+    args = p.parse_args(argv)
+    from extract import DocumentError, read_document
+    try:
+        read_document(args.path or default_document())
+    except DocumentError as exc:
+        print(f"parley: {exc}", file=sys.stderr)
+        return 2
+    ParleyApp(args.path, model=args.model, quotes_file=args.quotes_file).run()
+    return 0
