@@ -1,0 +1,179 @@
+"""Pilot tests of the explorer: linking, filter, finder, copy, export, loading, hostile text."""
+import threading
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+from textual.widgets import DataTable
+
+from tui.app import ParleyApp
+from tui.article import Paragraph
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = str(ROOT / "seeds" / "putin-energy-ceasefire.txt")
+
+
+async def ready(app, pilot):
+    for _ in range(300):
+        if app.result is not None:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+    assert app.result is not None
+
+
+def make_app(extractor, tmp_path, path=SEED):
+    return ParleyApp(path, quotes_file=str(tmp_path / "quotes.md"), extractor_factory=lambda: extractor)
+
+
+async def test_loading_state_then_filled(extractor, tmp_path):
+    gate = threading.Event()
+
+    def slow():
+        gate.wait(10)
+        return extractor
+
+    app = ParleyApp(SEED, quotes_file=str(tmp_path / "q.md"), extractor_factory=slow)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.query_one("#demands", DataTable).loading
+        assert app.query(Paragraph)  # the article is shown before extraction ends
+        gate.set()
+        await ready(app, pilot)
+        assert not app.query_one("#demands", DataTable).loading
+        assert app.query_one("#demands", DataTable).row_count == len(app.result.demands)
+
+
+async def test_cursor_on_a_demand_moves_the_article(extractor, tmp_path):
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        article = app.query_one("#article")
+        app.query_one("#side").active = "tab-demands"
+        table = app.query_one("#demands", DataTable)
+        table.focus()
+        await pilot.pause()
+        for _ in range(3):
+            await pilot.press("down")
+        await pilot.pause()
+        pane, cid = app.selected
+        claim = app.item(pane, cid)
+        assert pane == "demands" and claim == app.result.demands[table.cursor_row]
+        para = next(p for p in app.query(Paragraph) if p.start <= claim.start < p.end)
+        top, y = article.scroll_y, para.virtual_region.y
+        assert top <= y and y + para.virtual_region.height <= top + article.size.height + 1
+        assert article.scroll_y > 0
+        status = str(app.query_one("#status").render())
+        assert app.result.actor_name(claim.holder) in status and claim.cue in status
+
+
+async def test_actor_filter_and_clear(extractor, tmp_path):
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        zel = next(a for a in app.result.actors if "Zelinski" in a.aliases)
+        table = app.query_one("#actors", DataTable)
+        table.focus()
+        table.move_cursor(row=table.get_row_index(zel.id))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.filter_actor == zel.id
+        quotes = app.query_one("#quotes", DataTable)
+        assert quotes.row_count == sum(q.speaker == zel.id for q in app.result.quotes) > 0
+        assert quotes.row_count < len(app.result.quotes)
+        assert "Filter:" in str(app.query_one("#filter-line").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.filter_actor is None
+        assert quotes.row_count == len(app.result.quotes)
+
+
+async def test_finder_filters_by_alias(extractor, tmp_path):
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        for ch in "zellinski":
+            await pilot.press(ch)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result.actor(app.filter_actor) is not None
+        assert "Zellinski" in app.result.actor(app.filter_actor).aliases
+
+
+async def test_copy_quote_to_clipboard_and_file(extractor, tmp_path):
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        app.query_one("#side").active = "tab-quotes"
+        table = app.query_one("#quotes", DataTable)
+        table.focus()
+        await pilot.press("down")
+        await pilot.pause()
+        q = app.result.quotes[1]
+        await pilot.press("c")
+        await pilot.pause()
+        expected = f"“{q.text}” — {app.result.actor_name(q.speaker)}, {app.result.document.title}"
+        assert app.clipboard == expected
+        assert (tmp_path / "quotes.md").read_text(encoding="utf-8") == expected + "\n"
+        await pilot.press("C")
+        await pilot.pause()
+        assert app.clipboard.count("\n") == len(app.result.quotes) - 1
+        lines = (tmp_path / "quotes.md").read_text(encoding="utf-8").splitlines()
+        assert lines[0] == expected and len(lines) == 1 + len(app.result.quotes)
+
+
+async def test_export_never_overwrites(extractor, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("e")
+        await pilot.press("e")
+        await pilot.press("E")
+        await pilot.pause()
+    md = sorted(tmp_path.glob("parley-*.md"))
+    assert [p.name for p in md] == ["parley-putin-energy-ceasefire-2.md", "parley-putin-energy-ceasefire.md"]
+    assert "## Red lines" in md[0].read_text(encoding="utf-8")
+    assert (tmp_path / "parley-putin-energy-ceasefire.json").exists()
+
+
+async def test_markup_and_escapes_in_article_are_inert(extractor, tmp_path):
+    p = tmp_path / "evil.txt"
+    p.write_text("[bold]Headline[/] [@click=app.quit]click[/]\n\nRussia rejected the plan \x1b[31mred\x1b]52;c;aGk=\x07.\n",
+                 encoding="utf-8")
+    app = make_app(extractor, tmp_path, str(p))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        paras = list(app.query(Paragraph))
+        first = paras[0].render()
+        plain = first.plain if isinstance(first, Text) else str(first)
+        assert "[bold]Headline[/] [@click=app.quit]click[/]" in plain
+        await pilot.click(Paragraph)
+        await pilot.pause()
+        assert app.is_running
+        second = paras[1].render()
+        plain2 = second.plain if isinstance(second, Text) else str(second)
+        assert "\x1b" not in plain2 and "\u241b[31m" in plain2
+
+
+async def test_unreadable_file_shows_a_message(tmp_path):
+    app = ParleyApp(str(tmp_path / "missing.txt"), quotes_file=str(tmp_path / "q.md"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        msg = str(app.query_one("#error").render())
+        assert "no such file" in msg
+        assert app.is_running
+
+
+async def test_help_lists_bindings(extractor, tmp_path):
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        from tui.screens import HelpScreen
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
