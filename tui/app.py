@@ -75,6 +75,12 @@ class ActorCommands(Provider):
                 yield Hit(score, matcher.highlight(label), action)
 
 
+def short(s: str, n: int = 48) -> str:
+    """Cell text: one line, at most ``n`` characters (the status line shows it all)."""
+    s = visible(" ".join(s.split()))
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
 def free_path(path: Path) -> Path:
     """``path`` if free, else path-2, path-3 ...: exports never overwrite."""
     if not path.exists():
@@ -234,10 +240,10 @@ class ParleyApp(App):
                     label = Text(visible(item.name), style="bold" if item.id == self.filter_actor else "")
                     table.add_row(label, item.kind, str(item.mention_count), key=item.id)
                 elif pane == "quotes":
-                    table.add_row(Text(visible(name(item.speaker))), Text(visible(item.text)), key=item.id)
+                    table.add_row(Text(short(name(item.speaker), 22)), Text(short(item.text)), key=item.id)
                 else:
-                    table.add_row(Text(visible(name(item.holder))), Text(visible(item.text)),
-                                  Text(visible(item.cue)), key=item.id)
+                    table.add_row(Text(short(name(item.holder), 22)), Text(short(item.text)),
+                                  Text(short(item.cue, 16)), key=item.id)
         fl = self.query_one("#filter-line", Static)
         if self.filter_actor:
             fl.update(Text(f"Filter: {visible(name(self.filter_actor))}  (escape clears)", style="bold yellow"))
