@@ -184,7 +184,6 @@ class ActorIndex:
             kind, gaz = "organization", None
             key = "org:" + low
         elif label == "NORP":
-            st = self._demonym.get(low)
             head = span.root
             # A demonym as an adjective ("Russian forces") is not a party; a plural
             # noun in an argument role ("the Russians need") is a group.
@@ -192,9 +191,6 @@ class ActorIndex:
                 return
             key = "group:" + low
             kind = "group"
-            gaz = None
-            if st:
-                pass
         else:
             key = ("person:" if kind == "person" else "name:") + low
         cl = self.clusters.get(key)
@@ -396,8 +392,6 @@ class ActorIndex:
         into.labels.update(other.labels)
         into.argument_role |= other.argument_role
         into.holds += other.holds
-        if other.key.startswith("person:") and not into.key.startswith("person:") and len(other.key.split()) > len(into.key.split()):
-            pass
         del self.clusters[other.key]
         for k, v in list(self.token_map.items()):
             if v == other.key:

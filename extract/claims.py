@@ -254,10 +254,10 @@ class ClaimFinder:
                 modal = tok
             if modal is not None and not hedged and not self._negated(tok) and subj is not None \
                     and subj.lower_ not in ("it", "there"):
-                if modal.i == tok.i and qi is None and subj.lower_ in PRONOUNS_FIRST | {"he", "she", "they"} \
-                        and self._reporter(chunk, tok) is None:
-                    pass
-                else:
+                # "we need to", "he has to" said by nobody else is a plan, not a demand on anyone
+                plan = modal.i == tok.i and qi is None and subj.lower_ in PRONOUNS_FIRST | {"he", "she", "they"} \
+                    and self._reporter(chunk, tok) is None
+                if not plan:
                     holder = self._reporter(chunk, tok)
                     if holder is None and qi is not None:
                         holder = speaker

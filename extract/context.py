@@ -83,10 +83,9 @@ def clause_subject(tok):
         for ch in tok.children:
             if ch.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return ch
-        if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") and tok.head.i != tok.i:
-            # Participles and coordinated verbs share the subject of their head.
-            if tok.dep_ in ("ccomp",) :
-                return None
+        # Participles and coordinated verbs share the subject of their head; a
+        # complement clause ("said that ...") without a subject has none.
+        if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and tok.head.i != tok.i:
             tok = tok.head
             if tok.dep_ == "prep":
                 tok = tok.head

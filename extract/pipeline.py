@@ -61,8 +61,8 @@ class Extractor:
         raw_claims = ClaimFinder(ctx, resolver, qspans, self.nlp).find()
 
         # Which clusters matter: groups only when they speak or hold a claim.
-        used = Counter_keys([a.speaker for a in atts] + [c.holder for c in raw_claims] +
-                            [c.target for c in raw_claims])
+        used = {k for k in [a.speaker for a in atts] + [c.holder for c in raw_claims] +
+                [c.target for c in raw_claims] if k}
         clusters = [cl for cl in actors.clusters.values() if self._keep(cl, used)]
         # affiliations must point at kept actors
         kept_keys = {cl.key for cl in clusters}
@@ -109,7 +109,7 @@ class Extractor:
                           quotes=tuple(quotes))
 
     @staticmethod
-    def _keep(cl: Cluster, used: dict) -> bool:
+    def _keep(cl: Cluster, used: set[str]) -> bool:
         if not cl.mentions:
             return False
         if cl.key in used:
@@ -120,10 +120,3 @@ class Extractor:
             return cl.relational or (cl.kind == "person" and cl.affiliation is not None)
         return cl.argument_role or len(cl.mentions) >= 2 and cl.kind == "person"
 
-
-def Counter_keys(keys) -> dict:
-    out: dict[str, int] = {}
-    for k in keys:
-        if k:
-            out[k] = out.get(k, 0) + 1
-    return out

@@ -183,7 +183,7 @@ class QuoteAttributor:
         head = ctx.text[max(0, q.open - 3):q.open].strip()
         if head.endswith(":"):
             for t in reversed([t for t in cand if ctx.tok_end(chunk, t) <= q.open]):
-                k = ctx and self.res.actors.key_at(chunk, t)
+                k = self.res.actors.key_at(chunk, t)
                 if k and k in self.res.actors.clusters:
                     return Attribution(k, ":", "name before a colon", sent_span)
         # 4. carry over from the quote just before (same or previous paragraph)

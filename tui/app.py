@@ -20,12 +20,12 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
-from extract import Extraction
+from extract import Extraction, Quote
 from extract.cli import default_document
 
 from .article import ArticleView, Mark, visible
@@ -386,7 +386,7 @@ class ParleyApp(App):
     # copying -------------------------------------------------------------
     def format_item(self, it) -> str:
         r = self.result
-        who = r.actor_name(getattr(it, "speaker", None) if hasattr(it, "speaker") else it.holder)
+        who = r.actor_name(it.speaker if isinstance(it, Quote) else it.holder)
         return f"“{it.text}” — {who}, {r.document.title}"
 
     def _copy(self, text: str, what: str) -> None:
