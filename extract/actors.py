@@ -162,11 +162,7 @@ class ActorIndex:
                     continue
                 key = surnames.get(tok.lower_)
                 if key and key in self.clusters and (tok.i == 0 or (chunk.offset, tok.i - 1) not in self.token_map):
-                    s, e = self.ctx.span_of(chunk, [tok])
-                    cl = self.clusters[key]
-                    cl.mentions.add((s, e))
-                    cl.surfaces.add(tok.text)
-                    self.token_map[(chunk.offset, tok.i)] = key
+                    self.add_mention(key, chunk, [tok])
 
     def _add_entity(self, chunk, span, label: str, surface: str) -> None:
         lex = self.lex
