@@ -403,10 +403,13 @@ class ActorIndex:
                 st = self._seat.get(cl.key[4:])
                 if st:
                     cl.affiliation = self.ensure_state(st.canonical)
+        # One pass over the token map, grouped by chunk (same order as before: chunk
+        # by chunk, tokens in the order they were mapped), not one full scan per chunk.
+        by_chunk: dict[int, list[tuple[int, str]]] = {}
+        for (off, i), key in self.token_map.items():
+            by_chunk.setdefault(off, []).append((i, key))
         for chunk in self.ctx.chunks:
-            for (off, i), key in list(self.token_map.items()):
-                if off != chunk.offset:
-                    continue
+            for i, key in by_chunk.get(chunk.offset, ()):
                 cl = self.clusters.get(key)
                 if cl is None or cl.kind != "person" or cl.affiliation:
                     continue

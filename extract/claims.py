@@ -22,6 +22,7 @@ claim) and before trailing adverbial clauses.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
@@ -54,7 +55,8 @@ class ClaimFinder:
     def __init__(self, ctx: Context, resolver: Resolver, quote_spans: list[tuple[int, int, str | None]], nlp):
         self.ctx = ctx
         self.res = resolver
-        self.quotes = quote_spans  # (open, close, speaker key)
+        self.quotes = quote_spans  # (open, close, speaker key), in reading order
+        self._quote_opens = [o for o, _, _ in quote_spans]
         cues = ctx.lex.cues
         d, r = cues["demand"], cues["red_line"]
         self.agentive = d["agentive_verbs"]
@@ -74,9 +76,11 @@ class ClaimFinder:
 
     # ------------------------------------------------------------------ utils
     def _quote_at(self, pos: int) -> int | None:
-        for i, (o, c, _) in enumerate(self.quotes):
-            if o <= pos <= c:
-                return i
+        """Index of the quote whose marks enclose ``pos``. Quotes do not overlap and
+        come in reading order, so a bisect finds the only candidate (this runs per token)."""
+        i = bisect_right(self._quote_opens, pos) - 1
+        if i >= 0 and pos <= self.quotes[i][1]:
+            return i
         return None
 
     def _hypothetical(self, tok) -> bool:

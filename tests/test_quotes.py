@@ -44,3 +44,13 @@ def test_according_to(run):
     ex = run("“We are ready to talk,” according to a statement from the Kremlin.")
     kremlin = next(a for a in ex.actors if a.name == "Kremlin")
     assert ex.quotes[0].speaker == kremlin.id
+
+
+def test_quotes_come_in_reading_order_without_overlap():
+    # ClaimFinder bisects on quote openings; that needs ordered, disjoint quotes.
+    text = ("‘Single’ then “double ‘nested’ text,” and \"straight\" then a stray “ mark.\n"
+            "“Runs on\n“and ends here,” she said. ‘Last one.’")
+    qs = find_quotes(text)
+    assert len(qs) == 7
+    for a, b in zip(qs, qs[1:]):
+        assert a.close < b.open
