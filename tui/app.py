@@ -114,7 +114,7 @@ class ParleyApp(App):
     filter_actor: reactive[str | None] = reactive(None)
 
     def __init__(self, path: str | None = None, model: str | None = None,
-                 quotes_file: str = "parley-quotes.md", extractor_factory=None):
+                 quotes_file: str = "parley-quotes.md", extractor_factory=None, document=None):
         super().__init__()
         self.path = path or default_document()
         self.model = model
@@ -127,7 +127,7 @@ class ParleyApp(App):
         self.search_pos = 0
         try:
             from extract import read_document
-            doc = read_document(self.path)
+            doc = document or read_document(self.path)  # main() has read it already
             self.text = doc.text
             self.read_note = doc.note
         except Exception as exc:  # DocumentError: shown in the app, never a traceback
@@ -361,8 +361,7 @@ class ParleyApp(App):
             view = self.query_one(ArticleView)
         except Exception:
             return
-        self.paint_article()
-        view.show([Mark(i, i + len(needle), STYLE_SELECTED)] + [], focus=(i, i + len(needle)))
+        view.show([Mark(i, i + len(needle), STYLE_SELECTED)], focus=(i, i + len(needle)))
         self.set_status(f"Found at character {i}: {self.text[i:i + len(needle)]}")
 
     def _active_table(self) -> DataTable | None:
@@ -476,9 +475,9 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     from extract import DocumentError, read_document
     try:
-        read_document(args.path or default_document())
+        doc = read_document(args.path or default_document())
     except DocumentError as exc:
         print(f"parley: {exc}", file=sys.stderr)
         return 2
-    ParleyApp(args.path, model=args.model, quotes_file=args.quotes_file).run()
+    ParleyApp(args.path, model=args.model, quotes_file=args.quotes_file, document=doc).run()
     return 0

@@ -83,10 +83,11 @@ class ArticleView(VerticalScroll, can_focus=True):
         return list(self.query(Paragraph))
 
     def show(self, marks: list[Mark], focus: tuple[int, int] | None = None) -> None:
-        for p in self.paragraphs():
+        paragraphs = self.paragraphs()
+        for p in paragraphs:
             p.paint([m for m in marks if m.start < p.end and m.end > p.start])
         if focus is not None:
-            for p in self.paragraphs():
+            for p in paragraphs:
                 if p.start <= focus[0] < p.end + 1:
                     self.scroll_to_widget(p, center=True, animate=False)
                     break
