@@ -7,14 +7,14 @@ UI toolkit; the model loads when an ``Extractor`` is created.
     ex = Extractor()
     result = ex.extract(text, path="article.txt")
 """
-from .model import Actor, Claim, DocumentInfo, Extraction, Quote, Span
+from .model import EXTRACTOR_VERSION, Actor, Claim, DocumentInfo, Extraction, Quote, Span
 
 __all__ = ["Actor", "Claim", "DocumentInfo", "Extraction", "Quote", "Span", "Extractor",
            "ModelNotFound", "read_document", "DocumentError", "EXTRACTOR_VERSION"]
 
 
 def __getattr__(name):  # lazy: keeps `import extract` fast and spaCy-free
-    if name in ("Extractor", "EXTRACTOR_VERSION"):
+    if name == "Extractor":
         from . import pipeline
         return getattr(pipeline, name)
     if name == "ModelNotFound":

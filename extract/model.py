@@ -12,6 +12,7 @@ extend, never rename.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
@@ -19,6 +20,16 @@ ActorKind = Literal["person", "organization", "state", "group"]
 ClaimKind = Literal["demand", "red_line"]
 
 SCHEMA_VERSION = 1
+# Bump when the rules change what they extract: cached results of other versions are ignored.
+EXTRACTOR_VERSION = "0.1.0"
+
+
+def text_sha256(text: str) -> str:
+    """The document's identity (``DocumentInfo.sha256`` and the cache key).
+
+    ``surrogatepass`` because lone surrogates can reach us from decoded input.
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -33,10 +33,49 @@ def _load_one(name: str):
     return mod.load()
 
 
+def _candidates(name: str | None) -> tuple[str, ...]:
+    name = name or os.environ.get("PARLEY_MODEL") or None
+    return (name,) if name else DEFAULT_MODELS
+
+
+def model_key(name: str | None = None) -> str | None:
+    """The name ``load_model`` would report, found without importing spaCy.
+
+    The cache is keyed by model name; reading it from the package's meta.json
+    lets a cached article open before spaCy is even imported. ``None`` when it
+    cannot be told without loading (then the cache is keyed after loading).
+    """
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    for cand in _candidates(name):
+        path = Path(cand)
+        meta = None
+        if path.is_dir():
+            meta = path / "meta.json"
+        else:
+            try:
+                spec = importlib.util.find_spec(cand)
+            except (ImportError, ValueError):
+                spec = None
+            if spec is None or not spec.submodule_search_locations:
+                if name:
+                    return None
+                continue
+            meta = Path(list(spec.submodule_search_locations)[0]) / "meta.json"
+        try:
+            version = json.loads(meta.read_text(encoding="utf-8")).get("version", "")
+        except (OSError, ValueError):
+            return None
+        return f"{cand} {version}".strip()
+    return None
+
+
 def load_model(name: str | None = None):
     """Return (nlp, model_name). Raises ModelNotFound with what to install."""
     name = name or os.environ.get("PARLEY_MODEL") or None
-    candidates = (name,) if name else DEFAULT_MODELS
+    candidates = _candidates(name)
     errors = []
     for cand in candidates:
         try:

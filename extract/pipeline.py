@@ -5,20 +5,17 @@ explorer, a batch job) pays for the model once.
 """
 from __future__ import annotations
 
-import hashlib
 import re
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 from .actors import ActorIndex, Cluster
 from .claims import ClaimFinder
 from .context import Context
 from .lexicon import load_lexicon
-from .model import Actor, Claim, DocumentInfo, Extraction, Quote, Span
-from .nlp import load_model, parse
+from .model import EXTRACTOR_VERSION, Actor, Claim, DocumentInfo, Extraction, Quote, Span, text_sha256
+from .nlp import Chunk, load_model, parse, split_chunks
 from .quotes import QuoteAttributor, find_quotes
 from .resolve import Resolver
-
-EXTRACTOR_VERSION = "0.1.0"
 
 
 def slug(name: str) -> str:
@@ -35,7 +32,7 @@ def title_of(text: str) -> str:
 
 def document_info(text: str, path: str) -> DocumentInfo:
     return DocumentInfo(path=path, title=title_of(text),
-                        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+                        sha256=text_sha256(text),
                         length=len(text))
 
 
@@ -49,7 +46,42 @@ class Extractor:
 
     def extract(self, text: str, path: str = "-",
                 progress: Callable[[int, int], None] | None = None) -> Extraction:
-        chunks = list(parse(self.nlp, text, progress=progress))
+        return self.build(text, path, list(parse(self.nlp, text, progress=progress)))
+
+    def extract_many(self, docs: Iterable[tuple[str, str]], n_process: int = 1,
+                     batch_size: int = 64) -> Iterator[Extraction]:
+        """Extract ``(text, path)`` pairs in order through one ``nlp.pipe``.
+
+        Every paragraph of every document goes through a single pipe, so
+        ``n_process > 1`` keeps all workers busy; each document's rules run as
+        soon as its last paragraph comes back, so memory holds one document's
+        parses at a time, not the batch's.
+        """
+        docs = list(docs)
+        pieces = [(i, off, piece) for i, (text, _) in enumerate(docs) for off, piece in split_chunks(text)]
+        remaining = [0] * len(docs)
+        for i, _, _ in pieces:
+            remaining[i] += 1
+        parsed = self.nlp.pipe(((piece, (i, off)) for i, off, piece in pieces), as_tuples=True,
+                               n_process=n_process, batch_size=batch_size)
+        chunks: list[Chunk] = []
+        nxt = 0
+        for doc, (i, off) in parsed:
+            while nxt < i:  # documents with no text at all
+                yield self.build(docs[nxt][0], docs[nxt][1], [])
+                nxt += 1
+            chunks.append(Chunk(off, doc))
+            remaining[i] -= 1
+            if remaining[i] == 0:
+                yield self.build(docs[i][0], docs[i][1], chunks)
+                chunks = []
+                nxt = i + 1
+        while nxt < len(docs):
+            yield self.build(docs[nxt][0], docs[nxt][1], [])
+            nxt += 1
+
+    def build(self, text: str, path: str, chunks: list[Chunk]) -> Extraction:
+        """The rules over an already parsed text (``chunks`` in reading order)."""
         ctx = Context(text, chunks, self.lex)
         actors = ActorIndex(ctx).build()
         cue_verbs = frozenset(self.lex.cues["demand"]["agentive_verbs"]) | frozenset(self.lex.cues["red_line"]["verbs"])

@@ -27,6 +27,11 @@ def to_json(ex: Extraction) -> str:
     return json.dumps(ex.to_dict(), ensure_ascii=False, indent=2)
 
 
+def to_json_line(ex: Extraction) -> str:
+    """One document per line (JSON Lines) for batch runs."""
+    return json.dumps(ex.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
 def to_table(ex: Extraction) -> Group:
     name = ex.actor_name
     parts = [Text(safe(ex.document.title), style="bold")]

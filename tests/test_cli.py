@@ -99,3 +99,51 @@ def test_latin1_is_decoded_with_a_note(tmp_path):
 def test_missing_model_is_one_line():
     r = parley(str(SEED), "--model", "no_such_model_xyz")
     one_clean_line(r, "cannot load spaCy model")
+
+
+def _cli(*args, env=None, stdin=None):
+    return subprocess.run([sys.executable, "-m", "tui.main", *args], capture_output=True, cwd=ROOT,
+                          timeout=300, env=env, input=stdin)
+
+
+def test_cache_is_written_read_and_cleared(tmp_path):
+    env = dict(os.environ, PARLEY_CACHE_DIR=str(tmp_path / "cache"))
+    info = _cli("cache", "info", env=env)
+    assert info.returncode == 0 and b"empty" in info.stdout
+    first = _cli("extract", str(SEED), "--format", "json", "--no-cache", env=env)
+    assert first.returncode == 0 and not (tmp_path / "cache" / "extractions.sqlite3").exists()
+    second = _cli("extract", str(SEED), "--format", "json", env=env)
+    third = _cli("extract", str(SEED), "--format", "json", env=env)  # from the cache
+    assert first.stdout == second.stdout == third.stdout
+    info = _cli("cache", "info", env=env).stdout.decode()
+    assert "Entries: 1" in info and str(tmp_path / "cache") in info
+    cleared = _cli("cache", "clear", env=env)
+    assert cleared.returncode == 0 and b"Removed 1 cached extraction " in cleared.stdout
+    assert "Entries: 0" in _cli("cache", "info", env=env).stdout.decode()
+
+
+def test_corrupt_cache_warns_once_and_still_extracts(tmp_path):
+    (tmp_path / "extractions.sqlite3").write_bytes(b"garbage" * 500)
+    env = dict(os.environ, PARLEY_CACHE_DIR=str(tmp_path))
+    r = _cli("extract", "-", "--format", "json", env=env, stdin=b"Russia rejected the proposal.")
+    assert r.returncode == 0
+    err = r.stderr.decode()
+    assert "Traceback" not in err and err.count("warning:") == 1 and "corrupt" in err
+    assert json.loads(r.stdout)["claims"]
+
+
+def test_several_paths_with_jobs_give_json_lines(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Russia rejected the proposal. Ukraine demanded a full ceasefire.")
+    b.write_text("“We will not retreat,” said the union leader Shawn Fain.")
+    r = parley(str(a), "/no/such.txt", str(b), "--jobs", "2", "--no-cache")
+    assert r.returncode == 2  # one file was bad; the others were still extracted
+    assert r.stderr.decode().count("\n") == 1 and "no such file" in r.stderr.decode()
+    lines = r.stdout.decode().splitlines()
+    assert len(lines) == 2
+    docs = [json.loads(x) for x in lines]
+    assert [d["document"]["path"] for d in docs] == [str(a), str(b)]
+    for d, p in zip(docs, (a, b)):
+        text = p.read_text()
+        assert all(text[c["start"]:c["end"]] == c["text"] for c in d["claims"] + d["quotes"])
+    assert docs[1]["quotes"] and docs[0]["claims"]

@@ -20,12 +20,13 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Header, ProgressBar, Static, TabbedContent, TabPane
 
 from extract import Extraction, Quote
+from extract.cache import ExtractionCache
 from extract.cli import default_document
 
 from .article import ArticleView, Mark, visible
@@ -49,6 +50,17 @@ class Extracted(Message):
 @dataclass
 class ExtractFailed(Message):
     error: str
+
+
+@dataclass
+class ExtractProgress(Message):
+    done: int
+    total: int
+
+
+@dataclass
+class CacheWarning(Message):
+    text: str
 
 
 class ActorCommands(Provider):
@@ -114,8 +126,10 @@ class ParleyApp(App):
     filter_actor: reactive[str | None] = reactive(None)
 
     def __init__(self, path: str | None = None, model: str | None = None,
-                 quotes_file: str = "parley-quotes.md", extractor_factory=None, document=None):
+                 quotes_file: str = "parley-quotes.md", extractor_factory=None, document=None,
+                 cache: ExtractionCache | None = None):
         super().__init__()
+        self.cache = cache
         self.path = path or default_document()
         self.model = model
         self.quotes_file = Path(quotes_file)
@@ -123,6 +137,7 @@ class ParleyApp(App):
         self.text = ""
         self.read_error: str | None = None
         self.result: Extraction | None = None
+        self.from_cache = False
         self.selected: tuple[str, str] | None = None  # (pane, item id)
         self.search_pos = 0
         try:
@@ -143,10 +158,12 @@ class ParleyApp(App):
                 yield Static(Text(f"Cannot open the article: {self.read_error}"), id="error")
             else:
                 yield ArticleView(self.text, id="article")
-            with TabbedContent(id="side"):
-                for pane, title in zip(PANES, ("Actors", "Demands", "Red lines", "Quotes")):
-                    with TabPane(title, id=f"tab-{pane}"):
-                        yield DataTable(id=pane, cursor_type="row", zebra_stripes=True)
+            with Vertical(id="side-column"):
+                yield ProgressBar(id="progress", show_eta=False)
+                with TabbedContent(id="side"):
+                    for pane, title in zip(PANES, ("Actors", "Demands", "Red lines", "Quotes")):
+                        with TabPane(title, id=f"tab-{pane}"):
+                            yield DataTable(id=pane, cursor_type="row", zebra_stripes=True)
         yield Static(self._legend(), id="legend")
         yield Static("", id="status")
         yield Footer()
@@ -175,35 +192,61 @@ class ParleyApp(App):
         self.set_status("Extracting parties, demands, red lines and quotes…")
         if self.read_note:
             self.notify(self.read_note, title="Note")
-        self.run_extraction()
+        # Start the worker after the first paint: importing spaCy in a thread
+        # would otherwise compete with showing the article.
+        self.call_after_refresh(self.run_extraction)
 
     # ------------------------------------------------------------------ worker
     @work(thread=True, exclusive=True, group="extract")
     def run_extraction(self) -> None:
+        from extract.runner import Runner
+
+        last = [-1]
+
+        def progress(done: int, total: int) -> None:
+            pct = done * 100 // max(total, 1)
+            if pct != last[0]:  # at most 100 messages, however many batches
+                last[0] = pct
+                self.post_message(ExtractProgress(done, total))
+
         try:
-            if self.extractor_factory is not None:
-                extractor = self.extractor_factory()
-            else:
-                from extract import Extractor
-                extractor = Extractor(model=self.model)
-            result = extractor.extract(self.text, path=self.path)
+            runner = Runner(self.model, cache=self.cache, extractor_factory=self.extractor_factory)
+            result, hit = runner.extract(self.text, self.path, progress=progress)
         except Exception as exc:  # ModelNotFound and anything unexpected: a message, not a crash
             self.post_message(ExtractFailed(str(exc) or exc.__class__.__name__))
             return
+        self.from_cache = hit
         self.post_message(Extracted(result))
+
+    def cache_warning(self, text: str) -> None:
+        """The cache's warn callback; runs in the worker thread."""
+        self.post_message(CacheWarning(text))
+
+    @on(CacheWarning)
+    def _on_cache_warning(self, message: CacheWarning) -> None:
+        self.notify(visible(message.text), title="Cache", severity="warning", timeout=8)
+
+    @on(ExtractProgress)
+    def _on_progress(self, message: ExtractProgress) -> None:
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = True
+        bar.update(total=message.total, progress=message.done)
 
     @on(Extracted)
     def _on_extracted(self, message: Extracted) -> None:
         self.result = message.result
+        self.query_one("#progress", ProgressBar).display = False
         for p in PANES:
             self.query_one(f"#{p}", DataTable).loading = False
         self.refresh_panes()
         r = self.result
         self.set_status(f"{len(r.actors)} actors · {len(r.demands)} demands · {len(r.red_lines)} red lines · "
-                        f"{len(r.quotes)} quotes. Enter on an actor filters; f finds one; ? for help.")
+                        f"{len(r.quotes)} quotes{' (cached)' if self.from_cache else ''}. "
+                        "Enter on an actor filters; f finds one; ? for help.")
 
     @on(ExtractFailed)
     def _on_failed(self, message: ExtractFailed) -> None:
+        self.query_one("#progress", ProgressBar).display = False
         for p in PANES:
             self.query_one(f"#{p}", DataTable).loading = False
         self.set_status(f"Extraction failed: {message.error}", error=True)
@@ -472,6 +515,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("path", nargs="?", default=None, help="article text file (default: the seed article)")
     p.add_argument("--model", default=None, help="spaCy pipeline to load")
     p.add_argument("--quotes-file", default="parley-quotes.md", help="file that copied quotes are appended to")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
     args = p.parse_args(argv)
     from extract import DocumentError, read_document
     try:
@@ -479,5 +523,8 @@ def main(argv: list[str] | None = None) -> int:
     except DocumentError as exc:
         print(f"parley: {exc}", file=sys.stderr)
         return 2
-    ParleyApp(args.path, model=args.model, quotes_file=args.quotes_file, document=doc).run()
+    app = ParleyApp(args.path, model=args.model, quotes_file=args.quotes_file, document=doc)
+    if not args.no_cache:
+        app.cache = ExtractionCache(warn=app.cache_warning)
+    app.run()
     return 0

@@ -1,5 +1,6 @@
 """The ``parley`` command: ``parley [PATH]`` opens the explorer,
-``parley extract ...`` runs the engine without loading any UI code."""
+``parley extract ...`` runs the engine and ``parley cache info|clear`` manages
+the extraction cache, both without loading any UI code."""
 from __future__ import annotations
 
 import sys
@@ -10,6 +11,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "extract":
         from extract.cli import main as extract_main
         return extract_main(argv[1:])
+    if argv and argv[0] == "cache":
+        from extract.cli import cache_main
+        return cache_main(argv[1:])
     from .app import main as app_main  # imports textual only here
     return app_main(argv)
 
