@@ -24,5 +24,8 @@ eval: $(STAMP)
 	python3 ../shared/eval/score.py --gold-dir ../shared/eval/gold --text-dir ../shared/seeds \
 	  --text-dir ../shared/eval/corpus --cmd '$(BIN)/parley extract {path} --format json' --verbose
 
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) build *.egg-info

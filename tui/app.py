@@ -107,7 +107,7 @@ def free_path(path: Path) -> Path:
 
 class ParleyApp(App):
     TITLE = "Parley"
-    CSS_PATH = "parley.tcss"
+    CSS_PATH = Path(__file__).with_name("parley.tcss")  # absolute: subclasses live elsewhere
     COMMANDS = App.COMMANDS | {ActorCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
