@@ -198,7 +198,7 @@ def main() -> int:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = Console(width=max(Console().width, 110))
     sizes = ["10 KB", "100 KB"] if args.quick else list(SIZES)
     raw: dict = {"extract": [], "startup": {}, "keys": None}
     for label in sizes:

@@ -49,9 +49,7 @@ async def test_cursor_on_a_demand_moves_the_article(extractor, tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         article = app.query_one("#article")
-        app.query_one("#side").active = "tab-demands"
-        table = app.query_one("#demands", DataTable)
-        table.focus()
+        table = app.show_pane("demands", focus=True)
         await pilot.pause()
         for _ in range(3):
             await pilot.press("down")
@@ -106,9 +104,7 @@ async def test_copy_quote_to_clipboard_and_file(extractor, tmp_path):
     app = make_app(extractor, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
-        app.query_one("#side").active = "tab-quotes"
-        table = app.query_one("#quotes", DataTable)
-        table.focus()
+        table = app.show_pane("quotes", focus=True)
         await pilot.press("down")
         await pilot.pause()
         q = app.result.quotes[1]
@@ -177,3 +173,90 @@ async def test_help_lists_bindings(extractor, tmp_path):
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+def painted(app) -> dict[int, str]:
+    """Article offsets painted as selected (reverse), read back from the rendered paragraphs."""
+    out = {}
+    for p in app.query(Paragraph):
+        for span in p.render().spans:
+            if getattr(span.style, "reverse", False) or "reverse" in str(span.style):
+                for k in range(span.start, span.end):
+                    out[p.start + k] = "reverse"
+    return out
+
+
+async def test_n_and_p_walk_the_marks_in_reading_order(extractor, tmp_path):
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        app.query_one("#article").focus()
+        order = app.marked_items()
+        assert len(order) >= 3 and [x[0] for x in order] == sorted(x[0] for x in order)
+        seen = []
+        for _ in range(3):
+            await pilot.press("n")
+            await pilot.pause()
+            seen.append(app.selected)
+        assert seen == [(pane, iid) for _, _, pane, iid in order[:3]]
+        # the matching pane came to the front with its cursor on the item
+        pane, iid = seen[-1]
+        assert app.query_one("#side").active == pane
+        table = app.query_one(f"#{pane}", DataTable)
+        assert table.get_row_at(table.cursor_row) and table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value == iid
+        start, end = order[2][0], order[2][1]
+        assert all(k in painted(app) for k in range(start, end))
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.selected == seen[1]
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await pilot.pause()
+        assert app.selected == (order[-1][2], order[-1][3])  # wraps round to the last mark
+
+
+async def test_n_respects_the_actor_filter(extractor, tmp_path):
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        zel = next(a for a in app.result.actors if "Zelinski" in a.aliases)
+        app.set_filter(zel.id)
+        await pilot.pause()
+        app.query_one("#article").focus()
+        for _ in range(4):
+            await pilot.press("n")
+            await pilot.pause()
+            it = app.item(*app.selected)
+            assert (it.speaker if app.selected[0] == "quotes" else it.holder) == zel.id
+
+
+async def test_search_keeps_the_other_highlights(extractor, tmp_path):
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        before = sum(len(p.render().spans) for p in app.query(Paragraph))
+        await pilot.press("slash")
+        await pilot.pause()
+        for ch in "energy":
+            await pilot.press(ch)
+        await pilot.press("enter")
+        await pilot.pause()
+        hit = app.text.lower().find("energy")
+        assert all(k in painted(app) for k in range(hit, hit + 6))
+        after = sum(len(p.render().spans) for p in app.query(Paragraph))
+        assert after >= before  # the demand, red-line, quote and actor marks are still there
+
+
+@pytest.mark.parametrize("width,wide", [(80, False), (120, False), (200, True)])
+async def test_wide_terminals_show_all_four_panes(extractor, tmp_path, width, wide):
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(width, 40 if width < 200 else 60)) as pilot:
+        await ready(app, pilot)
+        shown = [p for p in ("actors", "demands", "red_lines", "quotes")
+                 if app.query_one(f"#{p}", DataTable).region.area > 0]
+        assert shown == (["actors", "demands", "red_lines", "quotes"] if wide else ["actors"])
+        assert app.query_one("#side-tabs").display is not wide
+        await pilot.press("4")
+        await pilot.pause()
+        assert app.query_one("#quotes", DataTable).has_focus
+        assert app.query_one("#quotes", DataTable).region.area > 0
+        assert app.query_one("#side").active == "quotes"

@@ -23,13 +23,14 @@ from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Header, ProgressBar, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from extract import Extraction, Quote
 from extract.cache import ExtractionCache
 from extract.cli import default_document
 
 from .article import ArticleView, Mark, visible
+from .panes import PANES, SidePanes
 from .screens import ActorFinder, HelpScreen, SearchScreen
 
 STYLE_ACTOR = "underline"
@@ -38,8 +39,7 @@ STYLE_DEMAND = "on dark_green"
 STYLE_RED = "on dark_red"
 STYLE_QUOTE = "italic cyan"
 STYLE_SELECTED = "reverse"
-
-PANES = ("actors", "demands", "red_lines", "quotes")
+WIDE = 160  # columns from which all four side panes show at once
 
 
 @dataclass
@@ -115,12 +115,16 @@ class ParleyApp(App):
         Binding("f", "finder", "Find actor", id="app.finder"),
         Binding("slash", "search", "Search", id="app.search"),
         Binding("escape", "clear_filter", "Clear filter", id="app.clear_filter"),
-        Binding("n,right_square_bracket", "next_item", "Next", id="app.next"),
-        Binding("p,left_square_bracket", "prev_item", "Prev", id="app.prev"),
+        Binding("n,right_square_bracket", "next_item", "Next mark", id="app.next"),
+        Binding("p,left_square_bracket", "prev_item", "Prev mark", id="app.prev"),
         Binding("c", "copy", "Copy", id="app.copy"),
         Binding("C", "copy_all", "Copy all", id="app.copy_all"),
         Binding("e", "export", "Export md", id="app.export"),
         Binding("E", "export_json", "Export json", id="app.export_json", show=False),
+        Binding("1", "pane('actors')", "Actors pane", id="app.pane_actors", show=False),
+        Binding("2", "pane('demands')", "Demands pane", id="app.pane_demands", show=False),
+        Binding("3", "pane('red_lines')", "Red lines pane", id="app.pane_red_lines", show=False),
+        Binding("4", "pane('quotes')", "Quotes pane", id="app.pane_quotes", show=False),
     ]
 
     filter_actor: reactive[str | None] = reactive(None)
@@ -140,6 +144,7 @@ class ParleyApp(App):
         self.from_cache = False
         self.selected: tuple[str, str] | None = None  # (pane, item id)
         self.search_pos = 0
+        self.search_mark: Mark | None = None
         try:
             from extract import read_document
             doc = document or read_document(self.path)  # main() has read it already
@@ -160,10 +165,7 @@ class ParleyApp(App):
                 yield ArticleView(self.text, id="article")
             with Vertical(id="side-column"):
                 yield ProgressBar(id="progress", show_eta=False)
-                with TabbedContent(id="side"):
-                    for pane, title in zip(PANES, ("Actors", "Demands", "Red lines", "Quotes")):
-                        with TabPane(title, id=f"tab-{pane}"):
-                            yield DataTable(id=pane, cursor_type="row", zebra_stripes=True)
+                yield SidePanes(id="side")
         yield Static(self._legend(), id="legend")
         yield Static("", id="status")
         yield Footer()
@@ -176,7 +178,16 @@ class ParleyApp(App):
             t.append(" ")
         return t
 
+    def on_resize(self, event) -> None:
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        """Wide terminals show every side pane at once (a CSS class on the main screen)."""
+        if self.screen_stack:
+            self.screen_stack[0].set_class(width >= WIDE, "wide")
+
     def on_mount(self) -> None:
+        self._fit(self.size.width)
         self.sub_title = visible(Path(self.path).name)
         tables = {p: self.query_one(f"#{p}", DataTable) for p in PANES}
         tables["actors"].add_columns("Actor", "Kind", "Mentions")
@@ -309,7 +320,7 @@ class ParleyApp(App):
         except Exception:
             return
         if r is None:
-            view.show([])
+            view.show([self.search_mark] if self.search_mark else [], focus)
             return
         marks: list[Mark] = []
         for a in r.actors:
@@ -326,6 +337,8 @@ class ParleyApp(App):
                 marks.append(Mark(it.start, it.end, STYLE_SELECTED))
             elif it is not None:
                 marks += [Mark(m.start, m.end, STYLE_SELECTED) for m in it.mentions]
+        if self.search_mark:
+            marks.append(self.search_mark)
         view.show(marks, focus)
 
     def watch_filter_actor(self, old, new) -> None:
@@ -341,11 +354,17 @@ class ParleyApp(App):
     def _on_row(self, event: DataTable.RowHighlighted) -> None:
         if self.result is None or event.row_key is None or event.row_key.value is None:
             return
-        pane = event.data_table.id
-        self.selected = (pane, event.row_key.value)
-        it = self.item(pane, event.row_key.value)
+        if not event.data_table.has_focus:
+            return  # filling a table highlights its first row: not the user's choice
+        self._select(event.data_table.id, event.row_key.value)
+
+    def _select(self, pane: str, item_id: str) -> None:
+        """Make an item the selection: status line shows its evidence, article centres it."""
+        it = self.item(pane, item_id)
         if it is None:
             return
+        self.selected = (pane, item_id)
+        self.search_mark = None
         name = self.result.actor_name
         if pane == "actors":
             focus = (it.mentions[0].start, it.mentions[0].end) if it.mentions else None
@@ -400,30 +419,55 @@ class ParleyApp(App):
             return
         self.search_pos = i + 1
         self.selected = None
-        try:
-            view = self.query_one(ArticleView)
-        except Exception:
-            return
-        view.show([Mark(i, i + len(needle), STYLE_SELECTED)], focus=(i, i + len(needle)))
+        self.search_mark = Mark(i, i + len(needle), STYLE_SELECTED)
+        self.paint_article(focus=(i, i + len(needle)))
         self.set_status(f"Found at character {i}: {self.text[i:i + len(needle)]}")
 
-    def _active_table(self) -> DataTable | None:
-        tc = self.query_one(TabbedContent)
-        pane = (tc.active or "tab-actors").removeprefix("tab-")
-        try:
-            return self.query_one(f"#{pane}", DataTable)
-        except Exception:
-            return None
+    def show_pane(self, pane: str, focus: bool = False) -> DataTable:
+        """Bring ``pane`` to the front (a tab when narrow, already visible when wide)."""
+        side = self.query_one(SidePanes)
+        side.active = pane
+        table = side.table(pane)
+        if focus:
+            table.focus()
+        return table
+
+    def action_pane(self, pane: str) -> None:
+        self.show_pane(pane, focus=True)
+
+    def marked_items(self) -> list[tuple[int, int, str, str]]:
+        """Demands, red lines and quotes in view, in reading order: (start, end, pane, id)."""
+        items = [(it.start, it.end, pane, it.id) for pane in PANES[1:] for it in self.visible_items(pane)]
+        return sorted(items, key=lambda x: (x[0], x[1], PANES.index(x[2])))
+
+    def _step(self, step: int) -> None:
+        """Jump to the next/previous marked item in the article; its pane follows."""
+        items = self.marked_items()
+        if not items:
+            self.notify("Nothing is marked in the article yet.", severity="warning")
+            return
+        keys = [(a, b, PANES.index(p)) for a, b, p, _ in items]
+        here = None
+        if self.selected and self.selected[0] != "actors":
+            it = self.item(*self.selected)
+            if it is not None:
+                here = (it.start, it.end, PANES.index(self.selected[0]))
+        if here is None:  # from the last search hit or the top of the article
+            here = (self.search_pos - 1, self.search_pos - 1, -1) if step > 0 else (self.search_pos, 0, 99)
+        if step > 0:
+            i = next((k for k, key in enumerate(keys) if key > here), 0)
+        else:
+            i = next((k for k in range(len(keys) - 1, -1, -1) if keys[k] < here), len(keys) - 1)
+        _, _, pane, item_id = items[i]
+        table = self.show_pane(pane)
+        table.move_cursor(row=table.get_row_index(item_id))
+        self._select(pane, item_id)
 
     def action_next_item(self) -> None:
-        t = self._active_table()
-        if t is not None and t.row_count:
-            t.move_cursor(row=(t.cursor_row + 1) % t.row_count)
+        self._step(+1)
 
     def action_prev_item(self) -> None:
-        t = self._active_table()
-        if t is not None and t.row_count:
-            t.move_cursor(row=(t.cursor_row - 1) % t.row_count)
+        self._step(-1)
 
     # copying -------------------------------------------------------------
     def format_item(self, it) -> str:
