@@ -57,6 +57,7 @@ class ClaimFinder:
         self.res = resolver
         self.quotes = quote_spans  # (open, close, speaker key), in reading order
         self._quote_opens = [o for o, _, _ in quote_spans]
+        self._if_marks: dict[tuple[int, int], bool] = {}
         cues = ctx.lex.cues
         d, r = cues["demand"], cues["red_line"]
         self.agentive = d["agentive_verbs"]
@@ -83,10 +84,20 @@ class ClaimFinder:
             return i
         return None
 
+    def _has_if_mark(self, t) -> bool:
+        """Memoised per token: this runs for every verb and its heads, and a degenerate
+        parse (one 8,000-token "sentence") gives a head thousands of children."""
+        key = (id(t.doc), t.i)
+        hit = self._if_marks.get(key)
+        if hit is None:
+            hit = self._if_marks[key] = any(ch.dep_ == "mark" and ch.lower_ in HYPOTHETICAL_MARKS
+                                            for ch in t.children)
+        return hit
+
     def _hypothetical(self, tok) -> bool:
         t = tok
         for _ in range(6):
-            if any(ch.dep_ == "mark" and ch.lower_ in HYPOTHETICAL_MARKS for ch in t.children):
+            if self._has_if_mark(t):
                 return True
             if t.dep_ in ("ROOT",) or t.head.i == t.i:
                 return False
@@ -121,8 +132,11 @@ class ClaimFinder:
             elif ch.i < verb.i and ch.dep_ not in ("aux", "auxpass", "neg", "nsubj", "nsubjpass", "csubj"):
                 drop.update(t.i for t in ch.subtree)
         for t in verb.subtree:
-            # "a stop in the fighting proposed by ...": participle clauses are context, not claim
-            if t.dep_ in ("acl", "relcl") and t.i > verb.i and t.tag_ in ("VBN", "VBG", "VBD", "VBZ", "VBP") \
+            # "a stop in the fighting proposed by ...": participle clauses are context, not claim.
+            # A token already dropped sits in a dropped subtree, and so does its own subtree:
+            # skipping it keeps this linear when clauses nest thousands deep (junk input).
+            if t.i not in drop and t.dep_ in ("acl", "relcl") and t.i > verb.i \
+                    and t.tag_ in ("VBN", "VBG", "VBD", "VBZ", "VBP") \
                     and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
                 drop.update(x.i for x in t.subtree)
         toks = [t for t in verb.subtree if t.i not in drop]
@@ -379,8 +393,12 @@ class ClaimFinder:
         keep = []
         for c in claims:
             if c.frame == "agentive":
-                inner = [o for o in claims if o is not c and o.chunk is c.chunk and o.start >= c.start
-                         and o.end <= c.end and any(a.i == c.anchor.i for a in o.anchor.ancestors)]
+                inside = [o for o in claims if o is not c and o.chunk is c.chunk and o.start >= c.start
+                          and o.end <= c.end]
+                if inside:  # the cue's subtree once, not every candidate's ancestor chain
+                    below = {t.i for t in c.anchor.subtree} - {c.anchor.i}
+                    inside = [o for o in inside if o.anchor.i in below]
+                inner = inside
                 if inner:
                     for o in inner:
                         if o.frame in ("modal", "condition") and c.holder:

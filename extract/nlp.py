@@ -106,8 +106,51 @@ class Chunk:
 _BREAK = re.compile(r"(?<=[.!?])\s+|\n")
 
 
-def split_chunks(text: str, max_chars: int = MAX_CHUNK) -> list[tuple[int, str]]:
-    """Split into paragraphs (lines), and over-long ones at sentence breaks."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+LONG_RUN = 200  # no word, name or cue is this long; base64, URLs and junk are
+_LONG_RUN = re.compile(r"\S{%d,}" % LONG_RUN)
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group())
+
+
+SENTENCE_MAX = 2_000  # characters; a longer "sentence" is junk (no stops) and is cut at spaces
+
+
+def _segments(line: str, sentence_max: int) -> list[tuple[int, int, bool]]:
+    """(start, end, must_start_a_piece): sentence-ish stretches of ``line``.
+
+    A stretch longer than ``sentence_max`` (text without full stops) is cut at
+    spaces into separate pieces: the parser and the rules walk dependency
+    subtrees, which is quadratic in the length of a sentence.
+    """
+    ends = [m.end() for m in _BREAK.finditer(line)] + [len(line)]
+    out: list[tuple[int, int, bool]] = []
+    a = 0
+    for b in ends:
+        if b <= a:
+            continue
+        forced = False
+        while b - a > sentence_max:
+            ws = line.rfind(" ", a + 1, a + sentence_max)
+            cut = ws + 1 if ws > a else a + sentence_max
+            out.append((a, cut, True))
+            a, forced = cut, True
+        out.append((a, b, forced))
+        a = b
+    return out
+
+
+def split_chunks(text: str, max_chars: int = MAX_CHUNK,
+                 sentence_max: int = SENTENCE_MAX) -> list[tuple[int, str]]:
+    """Split into paragraphs (lines); over-long ones at sentence breaks.
+
+    Lone surrogates (possible in a Python ``str``, fatal to spaCy's tokenizer)
+    become U+FFFD and space-free runs of ``LONG_RUN`` or more characters become
+    spaces, one for one, so every offset still points into ``text``; items are
+    always sliced from ``text`` itself, never from the parse.
+    """
     out: list[tuple[int, str]] = []
     pos = 0
     for line in text.split("\n"):
@@ -115,18 +158,24 @@ def split_chunks(text: str, max_chars: int = MAX_CHUNK) -> list[tuple[int, str]]
         pos += len(line) + 1
         if not line.strip():
             continue
-        while len(line) > max_chars:
-            cut = -1
-            for m in _BREAK.finditer(line, 0, max_chars):
-                cut = m.end()
-            if cut <= 0:
-                ws = line.rfind(" ", 0, max_chars)
-                cut = ws + 1 if ws > 0 else max_chars
-            out.append((start, line[:cut]))
-            start += cut
-            line = line[cut:]
-        if line.strip():
+        if _SURROGATE.search(line):
+            line = _SURROGATE.sub("\ufffd", line)
+        if _LONG_RUN.search(line):
+            # spaCy's tokenizer is quadratic in the length of a space-free run (4,000
+            # apostrophes take 1.4 s): such runs are parsed as blanks of the same length.
+            line = _LONG_RUN.sub(_blank, line)
+        if len(line) <= min(max_chars, sentence_max):
             out.append((start, line))
+            continue
+        ps = pe = 0
+        for a, b, forced in _segments(line, sentence_max):
+            if pe > ps and (forced or b - ps > max_chars):
+                if line[ps:pe].strip():
+                    out.append((start + ps, line[ps:pe]))
+                ps = a
+            pe = b
+        if line[ps:pe].strip():
+            out.append((start + ps, line[ps:pe]))
     return out
 
 
