@@ -26,6 +26,30 @@ class Document:
     note: str | None = None  # e.g. "decoded as latin-1"
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0c")
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """NULs in bulk, or control bytes in bulk in what is not UTF-8.
+
+    A stray NUL or escape sequence in a scraped article is still text (shown
+    inert in the explorer); images, PDFs and executables are not.
+    """
+    if not sample:
+        return False
+    nul = sample.count(0)
+    if nul > 3 and nul * 100 > len(sample):
+        return True
+    try:
+        sample.decode("utf-8")
+        return False
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(sample) - 3:  # a character cut by the 8 KB sample
+            return False
+    ctrl = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return ctrl * 20 > len(sample)
+
+
 def _decode(data: bytes, label: str) -> tuple[str, str | None]:
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "UTF-8 byte-order mark removed"
@@ -34,7 +58,7 @@ def _decode(data: bytes, label: str) -> tuple[str, str | None]:
             return data.decode("utf-16"), "decoded as UTF-16"
         except UnicodeDecodeError:
             pass
-    if b"\x00" in data[:8192]:
+    if _looks_binary(data[:8192]):
         raise DocumentError(f"{label}: looks like a binary file, not text; give a UTF-8 text file")
     try:
         return data.decode("utf-8"), None
@@ -74,8 +98,19 @@ def read_document(path: str) -> Document:
         if stat.S_ISDIR(st.st_mode):
             raise DocumentError(f"{path}: is a directory; give a text file inside it")
         try:
-            with open(path, "rb") as fh:
+            if stat.S_ISFIFO(st.st_mode):
+                # A named pipe with no writer would block open() for ever: open it
+                # non-blocking, then read normally (no writer at all reads as empty).
+                fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+                os.set_blocking(fd, True)
+                fh = os.fdopen(fd, "rb")
+            else:
+                fh = open(path, "rb")
+            with fh:
                 data = _read_capped(fh, path)
+            if not data and stat.S_ISFIFO(st.st_mode):
+                raise DocumentError(f"{path}: a pipe with nothing writing to it; start the writer first, "
+                                    "or pipe the text into 'parley extract -'")
         except PermissionError:
             raise DocumentError(f"{path}: permission denied; check the file's permissions") from None
         except OSError as exc:

@@ -14,8 +14,10 @@ from rich.text import Text
 
 from .model import Extraction
 
-_CTRL = {i: f"\\x{i:02x}" for i in list(range(0, 9)) + list(range(11, 32)) + [127]}
-_CTRL.update({0x9B: "\\x9b", 0x9D: "\\x9d"})
+# C0 (but tab and newline), DEL and every C1 control: a UTF-8 terminal may act on
+# U+009B (CSI), U+009D (OSC), U+0090 (DCS) ... as it would on ESC [ and ESC ].
+_CTRL = {i: f"\\x{i:02x}" for i in list(range(0, 9)) + list(range(11, 32)) + list(range(127, 160))}
+_CTRL.update({i: "\ufffd" for i in range(0xD800, 0xE000)})  # lone surrogates cannot be printed
 
 
 def safe(s: str) -> str:

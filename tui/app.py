@@ -491,10 +491,17 @@ class ParleyApp(App):
 
     def _append_quotes_file(self, text: str) -> Path | None:
         """Append (never overwrite) so a copy survives a terminal that drops OSC 52."""
+        data = (text.rstrip("\n") + "\n").encode("utf-8", "replace")
         try:
+            # One write(2) with O_APPEND: entries from two Parley windows never interleave,
+            # and what was in the file before is never touched.
             fd = os.open(self.quotes_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            with os.fdopen(fd, "a", encoding="utf-8") as fh:
-                fh.write(text.rstrip("\n") + "\n")
+            try:
+                written = os.write(fd, data)
+                while written < len(data):  # only on exotic filesystems
+                    written += os.write(fd, data[written:])
+            finally:
+                os.close(fd)
             return self.quotes_file
         except OSError as exc:
             self.notify(f"Could not append to {self.quotes_file}: {exc.strerror}; the copy is on the clipboard.",

@@ -1,18 +1,28 @@
-"""The article pane: one Static per paragraph, styled with Rich ``Text`` spans.
+"""The article pane: one Static per display block, styled with Rich ``Text`` spans.
 
-Paragraph widgets (not one big Static) let the pane scroll a span's paragraph
-into the centre and re-style only the paragraphs that change. Article text is
-always a ``Text`` object, never markup, and control characters are replaced
-one-for-one by visible symbols, so offsets stay exact and the article cannot
-drive the terminal.
+Block widgets (not one big Static) let the pane scroll a span's block into the
+centre and re-style only the blocks whose marks changed. A block is a paragraph
+(a line of the article), cut at a space when longer than ``BLOCK_MAX`` so a
+10 MB single-line file cannot stall the wrapper. Long articles appear at once:
+the first ``FIRST_BLOCKS`` blocks are composed, the rest are mounted in batches
+after the first paint.
+
+Article text is always a ``Text`` object, never markup, and control characters
+are replaced one-for-one by visible symbols, so offsets stay exact and the
+article cannot drive the terminal.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
+
+BLOCK_MAX = 4_000  # characters per display block
+FIRST_BLOCKS = 120  # composed before the first paint; the rest follow in batches
+BATCH = 300
 
 
 def visible(s: str) -> str:
@@ -24,7 +34,7 @@ def visible(s: str) -> str:
             out.append(chr(0x2400 + o))
         elif o == 127:
             out.append("\u2421")
-        elif 0x80 <= o < 0xA0:
+        elif 0x80 <= o < 0xA0 or 0xD800 <= o < 0xE000:  # C1 controls, lone surrogates
             out.append("\ufffd")
         else:
             out.append(ch)
@@ -38,17 +48,40 @@ class Mark:
     style: str
 
 
+def blocks(text: str, block_max: int = BLOCK_MAX) -> list[tuple[int, int, bool]]:
+    """(start, end, starts_a_paragraph) for every non-blank stretch to display."""
+    out: list[tuple[int, int, bool]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        a, first = start, True
+        while end - a > block_max:
+            ws = text.rfind(" ", a + 1, a + block_max)
+            cut = ws + 1 if ws > a else a + block_max
+            out.append((a, cut, first))
+            a, first = cut, False
+        out.append((a, end, first))
+    return out
+
+
 class Paragraph(Static):
     def __init__(self, start: int, text: str, **kw):
         super().__init__("", **kw)
         self.start = start
         self.raw = text
+        self.marks: tuple[Mark, ...] | None = None
 
     @property
     def end(self) -> int:
         return self.start + len(self.raw)
 
-    def paint(self, marks: list[Mark]) -> None:
+    def paint(self, marks: tuple[Mark, ...]) -> None:
+        if marks == self.marks:
+            return
+        self.marks = marks
         t = Text(visible(self.raw))
         for m in marks:
             a, b = max(m.start, self.start), min(m.end, self.end)
@@ -65,29 +98,68 @@ class ArticleView(VerticalScroll, can_focus=True):
     def __init__(self, text: str, **kw):
         super().__init__(**kw)
         self.text = text
+        self.layout_blocks = blocks(text)
+        self.starts = [b[0] for b in self.layout_blocks]
+        self.widgets: list[Paragraph] = []
+        self.marks: list[Mark] = []
+        self.pending_focus: tuple[int, int] | None = None
+
+    def _make(self, i: int) -> Paragraph:
+        a, b, first = self.layout_blocks[i]
+        cls = "title" if i == 0 else ("para" if first else "para cont")
+        if i + 1 < len(self.layout_blocks) and not self.layout_blocks[i + 1][2]:
+            cls += " runs-on"  # the next block continues this paragraph: no gap
+        p = Paragraph(a, self.text[a:b], classes=cls)
+        self.widgets.append(p)
+        return p
 
     def compose(self):
-        pos = 0
-        first = True
-        for line in self.text.split("\n"):
-            if line.strip():
-                p = Paragraph(pos, line, classes="title" if first else "para")
-                first = False
-                yield p
-            pos += len(line) + 1
+        for i in range(min(FIRST_BLOCKS, len(self.layout_blocks))):
+            yield self._make(i)
 
     def on_mount(self) -> None:
         self.show([])
+        if len(self.widgets) < len(self.layout_blocks):
+            self.call_after_refresh(self._mount_more)
 
-    def paragraphs(self) -> list[Paragraph]:
-        return list(self.query(Paragraph))
+    async def _mount_more(self) -> None:
+        n = len(self.widgets)
+        new = [self._make(i) for i in range(n, min(n + BATCH, len(self.layout_blocks)))]
+        await self.mount_all(new)
+        self._paint(new)
+        if self.pending_focus and self._centre_on(self.pending_focus):
+            self.pending_focus = None
+        if len(self.widgets) < len(self.layout_blocks):
+            self.set_timer(0.02, self._mount_more)  # let key presses in between batches
+
+    @property
+    def fully_mounted(self) -> bool:
+        return len(self.widgets) == len(self.layout_blocks)
+
+    def block_at(self, pos: int) -> int:
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def _paint(self, widgets: list[Paragraph]) -> None:
+        per: dict[int, list[Mark]] = {}
+        for m in self.marks:  # each mark to the blocks it overlaps: O(marks · log blocks)
+            i = self.block_at(m.start)
+            while i < len(self.layout_blocks) and self.layout_blocks[i][0] < m.end:
+                if self.layout_blocks[i][1] > m.start:
+                    per.setdefault(i, []).append(m)
+                i += 1
+        first = self.widgets.index(widgets[0]) if widgets else 0
+        for k, p in enumerate(widgets, first):
+            p.paint(tuple(per.get(k, ())))
+
+    def _centre_on(self, focus: tuple[int, int]) -> bool:
+        i = self.block_at(focus[0])
+        if i >= len(self.widgets):
+            return False
+        self.scroll_to_widget(self.widgets[i], center=True, animate=False)
+        return True
 
     def show(self, marks: list[Mark], focus: tuple[int, int] | None = None) -> None:
-        paragraphs = self.paragraphs()
-        for p in paragraphs:
-            p.paint([m for m in marks if m.start < p.end and m.end > p.start])
-        if focus is not None:
-            for p in paragraphs:
-                if p.start <= focus[0] < p.end + 1:
-                    self.scroll_to_widget(p, center=True, animate=False)
-                    break
+        self.marks = list(marks)
+        self._paint(self.widgets)
+        if focus is not None and not self._centre_on(focus):
+            self.pending_focus = focus  # its block is not mounted yet
