@@ -6,15 +6,18 @@ import pytest
 
 
 @pytest.fixture(scope="session", autouse=True)
-def private_cache_dir(tmp_path_factory):
-    """Tests (and the CLI subprocesses they start) never touch the user's cache."""
-    old = os.environ.get("PARLEY_CACHE_DIR")
-    os.environ["PARLEY_CACHE_DIR"] = str(tmp_path_factory.mktemp("parley-cache"))
+def private_dirs(tmp_path_factory):
+    """Tests (and the CLI subprocesses they start) never touch the user's cache or keymap."""
+    names = ("PARLEY_CACHE_DIR", "PARLEY_CONFIG_DIR")
+    old = {k: os.environ.get(k) for k in names}
+    for k in names:
+        os.environ[k] = str(tmp_path_factory.mktemp(k.lower()))
     yield
-    if old is None:
-        os.environ.pop("PARLEY_CACHE_DIR", None)
-    else:
-        os.environ["PARLEY_CACHE_DIR"] = old
+    for k, v in old.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
 
 
 @pytest.fixture(scope="session")

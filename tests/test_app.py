@@ -260,3 +260,35 @@ async def test_wide_terminals_show_all_four_panes(extractor, tmp_path, width, wi
         assert app.query_one("#quotes", DataTable).has_focus
         assert app.query_one("#quotes", DataTable).region.area > 0
         assert app.query_one("#side").active == "quotes"
+
+
+async def test_keymap_file_remaps_by_binding_id(extractor, tmp_path):
+    km = tmp_path / "keymap.toml"
+    km.write_text('"app.next" = "x"\n"app.copy" = "y"\n"app.nonsense" = "z"\n', encoding="utf-8")
+    app = ParleyApp(SEED, quotes_file=str(tmp_path / "q.md"), extractor_factory=lambda: extractor,
+                    keymap=str(km))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        assert any("app.nonsense" in n.message for n in app._notifications)  # told, not crashed
+        app.query_one("#article").focus()
+        await pilot.press("x")
+        await pilot.pause()
+        first = app.marked_items()[0]
+        assert app.selected == (first[2], first[3])
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard.startswith("“")
+
+
+async def test_broken_keymap_file_keeps_the_default_keys(extractor, tmp_path):
+    km = tmp_path / "keymap.toml"
+    km.write_text("this is = not [toml", encoding="utf-8")
+    app = ParleyApp(SEED, quotes_file=str(tmp_path / "q.md"), extractor_factory=lambda: extractor,
+                    keymap=str(km))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        assert any("cannot read the keymap" in n.message for n in app._notifications)
+        app.query_one("#article").focus()
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.selected is not None

@@ -131,8 +131,9 @@ class ParleyApp(App):
 
     def __init__(self, path: str | None = None, model: str | None = None,
                  quotes_file: str = "parley-quotes.md", extractor_factory=None, document=None,
-                 cache: ExtractionCache | None = None):
+                 cache: ExtractionCache | None = None, keymap: str | None = None):
         super().__init__()
+        self.keymap_path = Path(keymap) if keymap else None
         self.cache = cache
         self.path = path or default_document()
         self.model = model
@@ -186,8 +187,19 @@ class ParleyApp(App):
         if self.screen_stack:
             self.screen_stack[0].set_class(width >= WIDE, "wide")
 
+    def load_keymap(self, path: Path | None = None) -> None:
+        """Apply the user's keymap file (see ``tui/keymap.py``); problems become a warning."""
+        from .keymap import default_path, load_keymap
+        known = {b.id for b in self.BINDINGS if b.id}
+        keymap, problem = load_keymap(path or default_path(), known)
+        if keymap:
+            self.set_keymap(keymap)
+        if problem:
+            self.notify(visible(problem), title="Keymap", severity="warning", timeout=10)
+
     def on_mount(self) -> None:
         self._fit(self.size.width)
+        self.load_keymap(self.keymap_path)
         self.sub_title = visible(Path(self.path).name)
         tables = {p: self.query_one(f"#{p}", DataTable) for p in PANES}
         tables["actors"].add_columns("Actor", "Kind", "Mentions")
@@ -388,7 +400,8 @@ class ParleyApp(App):
         rows = [("tab / shift+tab", "move between panes"), ("↑ ↓ / j k", "move in a pane"),
                 ("enter (on an actor)", "filter everything by that actor")]
         for b in self.BINDINGS:
-            rows.append((b.key.replace(",", " / "), b.description))
+            keys = self._keymap.get(b.id, b.key) if b.id else b.key
+            rows.append((keys.replace(",", " / "), f"{b.description}  [{b.id}]"))
         rows.append(("ctrl+p", "command palette (filter by actor, copy, export)"))
         self.push_screen(HelpScreen(rows))
 
@@ -567,6 +580,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--model", default=None, help="spaCy pipeline to load")
     p.add_argument("--quotes-file", default="parley-quotes.md", help="file that copied quotes are appended to")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
+    p.add_argument("--keymap", default=None, metavar="FILE",
+                   help="TOML file of binding id = keys (default: keymap.toml in the user config dir)")
     args = p.parse_args(argv)
     from extract import DocumentError, read_document
     try:
@@ -574,7 +589,12 @@ def main(argv: list[str] | None = None) -> int:
     except DocumentError as exc:
         print(f"parley: {exc}", file=sys.stderr)
         return 2
-    app = ParleyApp(args.path, model=args.model, quotes_file=args.quotes_file, document=doc)
+    if args.keymap and not Path(args.keymap).is_file():
+        print(f"parley: {args.keymap}: no such keymap file; leave out --keymap for the default keys",
+              file=sys.stderr)
+        return 2
+    app = ParleyApp(args.path, model=args.model, quotes_file=args.quotes_file, document=doc,
+                    keymap=args.keymap)
     if not args.no_cache:
         app.cache = ExtractionCache(warn=app.cache_warning)
     app.run()
