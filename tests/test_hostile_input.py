@@ -272,10 +272,12 @@ async def test_explorer_shows_every_hostile_character_literally(extractor, tmp_p
         cells = " ".join(str(c) for r in range(table.row_count) for c in table.get_row_at(r))
         assert "\x1b" not in cells
         await pilot.click(Paragraph)
-        await pilot.press("c", "C")
+        await pilot.press("n", "c")
         await pilot.pause()
         assert app.is_running  # no [@click=app.quit] fired
-        assert app.clipboard is not None
+        assert "withdraw ␛[31mits troops" in app.clipboard  # shown, not carried
+        saved = (tmp_path / "q.md").read_text(encoding="utf-8")
+        assert "\x1b" not in saved and "␛[31m" in saved
 
 
 # ---------------------------------------------------------------- nothing lost

@@ -486,7 +486,9 @@ class ParleyApp(App):
     def format_item(self, it) -> str:
         r = self.result
         who = r.actor_name(it.speaker if isinstance(it, Quote) else it.holder)
-        return f"“{it.text}” — {who}, {r.document.title}"
+        # Control characters are shown, not carried: a copy pasted into a shell or a
+        # quotes file later `cat` to a terminal must not replay the article's escapes.
+        return visible(f"“{' '.join(it.text.split())}” — {who}, {r.document.title}")
 
     def _copy(self, text: str, what: str) -> None:
         self.copy_to_clipboard(text)  # OSC 52: works over SSH, dropped by some terminals/tmux
