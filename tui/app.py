@@ -205,7 +205,7 @@ class ParleyApp(App):
         tables["actors"].add_columns("Actor", "Kind", "Mentions")
         tables["demands"].add_columns("Holder", "Demand", "Cue")
         tables["red_lines"].add_columns("Holder", "Red line", "Cue")
-        tables["quotes"].add_columns("Speaker", "Quote")
+        tables["quotes"].add_columns("Speaker", "Quote", "Cue")
         if self.read_error:
             self.set_status(f"Cannot open the article: {self.read_error}", error=True)
             self.notify(self.read_error, title="Cannot open the article", severity="error")
@@ -306,7 +306,8 @@ class ParleyApp(App):
                     label = Text(visible(item.name), style="bold" if item.id == self.filter_actor else "")
                     table.add_row(label, item.kind, str(item.mention_count), key=item.id)
                 elif pane == "quotes":
-                    table.add_row(Text(short(name(item.speaker), 22)), Text(short(item.text)), key=item.id)
+                    table.add_row(Text(short(name(item.speaker), 22)), Text(short(item.text)),
+                                  Text(short(item.cue or "—", 16)), key=item.id)
                 else:
                     table.add_row(Text(short(name(item.holder), 22)), Text(short(item.text)),
                                   Text(short(item.cue, 16)), key=item.id)
