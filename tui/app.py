@@ -40,6 +40,7 @@ STYLE_RED = "on dark_red"
 STYLE_QUOTE = "italic cyan"
 STYLE_SELECTED = "reverse"
 WIDE = 160  # columns from which all four side panes show at once
+W_NAME, W_TEXT, W_CUE = 20, 40, 14  # pane column widths
 
 
 @dataclass
@@ -202,10 +203,15 @@ class ParleyApp(App):
         self.load_keymap(self.keymap_path)
         self.sub_title = visible(Path(self.path).name)
         tables = {p: self.query_one(f"#{p}", DataTable) for p in PANES}
-        tables["actors"].add_columns("Actor", "Kind", "Mentions")
-        tables["demands"].add_columns("Holder", "Demand", "Cue")
-        tables["red_lines"].add_columns("Holder", "Red line", "Cue")
-        tables["quotes"].add_columns("Speaker", "Quote", "Cue")
+        # Fixed widths (cells are cut to fit by ``short``): auto widths remember the widest
+        # row ever shown, so a filtered pane's layout would depend on what came before.
+        columns = {"actors": (("Actor", W_NAME + 6), ("Kind", 12), ("Mentions", 8)),
+                   "demands": (("Holder", W_NAME), ("Demand", W_TEXT), ("Cue", W_CUE)),
+                   "red_lines": (("Holder", W_NAME), ("Red line", W_TEXT), ("Cue", W_CUE)),
+                   "quotes": (("Speaker", W_NAME), ("Quote", W_TEXT), ("Cue", W_CUE))}
+        for pane, cols in columns.items():
+            for label, width in cols:
+                tables[pane].add_column(label, width=width)
         if self.read_error:
             self.set_status(f"Cannot open the article: {self.read_error}", error=True)
             self.notify(self.read_error, title="Cannot open the article", severity="error")
@@ -303,14 +309,14 @@ class ParleyApp(App):
             table.clear()
             for item in self.visible_items(pane):
                 if pane == "actors":
-                    label = Text(visible(item.name), style="bold" if item.id == self.filter_actor else "")
+                    label = Text(short(item.name, W_NAME + 6), style="bold" if item.id == self.filter_actor else "")
                     table.add_row(label, item.kind, str(item.mention_count), key=item.id)
                 elif pane == "quotes":
-                    table.add_row(Text(short(name(item.speaker), 22)), Text(short(item.text)),
-                                  Text(short(item.cue or "—", 16)), key=item.id)
+                    table.add_row(Text(short(name(item.speaker), W_NAME)), Text(short(item.text, W_TEXT)),
+                                  Text(short(item.cue or "—", W_CUE)), key=item.id)
                 else:
-                    table.add_row(Text(short(name(item.holder), 22)), Text(short(item.text)),
-                                  Text(short(item.cue, 16)), key=item.id)
+                    table.add_row(Text(short(name(item.holder), W_NAME)), Text(short(item.text, W_TEXT)),
+                                  Text(short(item.cue, W_CUE)), key=item.id)
         fl = self.query_one("#filter-line", Static)
         if self.filter_actor:
             fl.update(Text(f"Filter: {visible(name(self.filter_actor))}  (escape clears)", style="bold yellow"))
