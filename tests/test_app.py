@@ -6,20 +6,12 @@ import pytest
 from rich.text import Text
 from textual.widgets import DataTable
 
+from helpers import ready
 from tui.app import ParleyApp
 from tui.article import Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = str(ROOT / "seeds" / "putin-energy-ceasefire.txt")
-
-
-async def ready(app, pilot):
-    for _ in range(300):
-        if app.result is not None:
-            break
-        await pilot.pause(0.05)
-    await pilot.pause()
-    assert app.result is not None
 
 
 def make_app(extractor, tmp_path, path=SEED):
@@ -262,11 +254,15 @@ async def test_wide_terminals_show_all_four_panes(extractor, tmp_path, width, wi
         assert app.query_one("#side").active == "quotes"
 
 
-async def test_keymap_file_remaps_by_binding_id(extractor, tmp_path):
+def keymap_app(extractor, tmp_path, toml: str) -> ParleyApp:
     km = tmp_path / "keymap.toml"
-    km.write_text('"app.next" = "x"\n"app.copy" = "y"\n"app.nonsense" = "z"\n', encoding="utf-8")
-    app = ParleyApp(SEED, quotes_file=str(tmp_path / "q.md"), extractor_factory=lambda: extractor,
-                    keymap=str(km))
+    km.write_text(toml, encoding="utf-8")
+    return ParleyApp(SEED, quotes_file=str(tmp_path / "q.md"), extractor_factory=lambda: extractor,
+                     keymap=str(km))
+
+
+async def test_keymap_file_remaps_by_binding_id(extractor, tmp_path):
+    app = keymap_app(extractor, tmp_path, '"app.next" = "x"\n"app.copy" = "y"\n"app.nonsense" = "z"\n')
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         assert any("app.nonsense" in n.message for n in app._notifications)  # told, not crashed
@@ -281,10 +277,7 @@ async def test_keymap_file_remaps_by_binding_id(extractor, tmp_path):
 
 
 async def test_broken_keymap_file_keeps_the_default_keys(extractor, tmp_path):
-    km = tmp_path / "keymap.toml"
-    km.write_text("this is = not [toml", encoding="utf-8")
-    app = ParleyApp(SEED, quotes_file=str(tmp_path / "q.md"), extractor_factory=lambda: extractor,
-                    keymap=str(km))
+    app = keymap_app(extractor, tmp_path, "this is = not [toml")
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         assert any("cannot read the keymap" in n.message for n in app._notifications)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable
 
+from helpers import ready
 from tui.app import ParleyApp
 from tui.article import Paragraph
 
@@ -255,10 +256,7 @@ async def test_explorer_shows_every_hostile_character_literally(extractor, tmp_p
     p.write_text(EVIL, encoding="utf-8")
     app = ParleyApp(str(p), quotes_file=str(tmp_path / "q.md"), extractor_factory=lambda: extractor)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(200):
-            if app.result is not None:
-                break
-            await pilot.pause(0.05)
+        await ready(app, pilot)
         shown = "".join(par.render().plain for par in app.query(Paragraph))
         assert "[bold]Talks[/] [@click=app.quit]end[/]" in shown
         assert "[link=http://x]here[/link]" in shown
@@ -281,16 +279,17 @@ async def test_explorer_shows_every_hostile_character_literally(extractor, tmp_p
 
 
 # ---------------------------------------------------------------- nothing lost
+def seed_app(extractor, quotes_file: Path) -> ParleyApp:
+    return ParleyApp(str(ROOT / "seeds" / "putin-energy-ceasefire.txt"), quotes_file=str(quotes_file),
+                     extractor_factory=lambda: extractor)
+
+
 async def test_quotes_file_is_appended_never_overwritten(extractor, tmp_path):
     qf = tmp_path / "quotes.md"
     qf.write_text("my own notes, written before\n", encoding="utf-8")
-    app = ParleyApp(str(ROOT / "seeds" / "putin-energy-ceasefire.txt"), quotes_file=str(qf),
-                    extractor_factory=lambda: extractor)
+    app = seed_app(extractor, qf)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(200):
-            if app.result is not None:
-                break
-            await pilot.pause(0.05)
+        await ready(app, pilot)
         await pilot.press("C")
         await pilot.press("C")
         await pilot.pause()
@@ -301,13 +300,9 @@ async def test_quotes_file_is_appended_never_overwritten(extractor, tmp_path):
 
 async def test_unwritable_quotes_file_warns_and_keeps_the_clipboard(extractor, tmp_path):
     target = tmp_path / "no-such-dir" / "quotes.md"
-    app = ParleyApp(str(ROOT / "seeds" / "putin-energy-ceasefire.txt"), quotes_file=str(target),
-                    extractor_factory=lambda: extractor)
+    app = seed_app(extractor, target)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(200):
-            if app.result is not None:
-                break
-            await pilot.pause(0.05)
+        await ready(app, pilot)
         await pilot.press("C")
         await pilot.pause()
         assert app.clipboard.count("—") == len(app.result.quotes)

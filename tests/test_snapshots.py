@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import ready
 from tui.app import ParleyApp
 
 SEED = str(Path(__file__).resolve().parent.parent / "seeds" / "putin-energy-ceasefire.txt")
@@ -19,10 +20,7 @@ def _app(extractor, tmp_path) -> ParleyApp:
 async def _filtered(pilot) -> None:
     """Wait for extraction, filter by the most-mentioned person, drop the toasts."""
     app = pilot.app
-    for _ in range(400):
-        if app.result is not None:
-            break
-        await pilot.pause(0.05)
+    await ready(app, pilot)
     person = max((a for a in app.result.actors if a.kind == "person"), key=lambda a: a.mention_count)
     app.set_filter(person.id)
     await pilot.pause()

@@ -20,6 +20,8 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from extract.textcut import pieces
+
 BLOCK_MAX = 4_000  # characters per display block
 FIRST_BLOCKS = 120  # composed before the first paint; the rest follow in batches
 BATCH = 300
@@ -57,13 +59,7 @@ def blocks(text: str, block_max: int = BLOCK_MAX) -> list[tuple[int, int, bool]]
         pos = end + 1
         if not line.strip():
             continue
-        a, first = start, True
-        while end - a > block_max:
-            ws = text.rfind(" ", a + 1, a + block_max)
-            cut = ws + 1 if ws > a else a + block_max
-            out.append((a, cut, first))
-            a, first = cut, False
-        out.append((a, end, first))
+        out += [(a, b, k == 0) for k, (a, b) in enumerate(pieces(text, start, end, block_max))]
     return out
 
 
