@@ -138,7 +138,7 @@ async def _keys(path: str, samples: int) -> dict:
     painted: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.3)
-        while app.result is None and len(handled) < samples:
+        while not app.final and len(handled) < samples:
             stamp.clear()
             t = time.perf_counter()
             # As the terminal driver does: post the key to the app and return. (pilot.press
@@ -149,7 +149,7 @@ async def _keys(path: str, samples: int) -> dict:
                 await asyncio.sleep(0.001)
             if "painted" not in stamp:
                 raise RuntimeError("the help screen did not open within 10 s of '?'")
-            if app.result is not None:
+            if app.final:
                 break  # only presses made during extraction count
             handled.append(stamp["action"] - t)
             painted.append(stamp["painted"] - t)
@@ -157,7 +157,7 @@ async def _keys(path: str, samples: int) -> dict:
             while isinstance(app.screen, HelpScreen) and time.perf_counter() < deadline:
                 await asyncio.sleep(0.005)
             await asyncio.sleep(0.1)
-        while app.result is None:
+        while not app.final:
             await pilot.pause(0.1)
     return {"handled": handled, "painted": painted}
 

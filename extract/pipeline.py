@@ -6,6 +6,7 @@ explorer, a batch job) pays for the model once.
 from __future__ import annotations
 
 import re
+import time
 from typing import Callable, Iterable, Iterator
 
 from .actors import ActorIndex, Cluster
@@ -45,8 +46,30 @@ class Extractor:
         self.lex = load_lexicon()
 
     def extract(self, text: str, path: str = "-",
-                progress: Callable[[int, int], None] | None = None) -> Extraction:
-        return self.build(text, path, list(parse(self.nlp, text, progress=progress)))
+                progress: Callable[[int, int], None] | None = None,
+                partial: Callable[[Extraction], None] | None = None,
+                partial_after: float = 1.5) -> Extraction:
+        """Extract ``text``; ``progress(done_chars, total_chars)`` after each batch.
+
+        ``partial``, if given, receives provisional results for the text parsed so
+        far (a prefix: every offset is still an offset into ``text``) once
+        ``partial_after`` seconds have passed, then each time the parsed part has
+        doubled, so a reader of a long report has something to browse while the
+        rest is parsed. The rules run on a prefix, so the partial results cost at
+        most one extra pass of the rules in all; the final result is built from
+        the whole text as usual (actors merge, pronouns resolve across it).
+        """
+        if partial is None:
+            return self.build(text, path, list(parse(self.nlp, text, progress=progress)))
+        chunks: list[Chunk] = []
+        t0, shown = time.monotonic(), 0
+        for chunk in parse(self.nlp, text, progress=progress):
+            chunks.append(chunk)
+            end = chunk.offset + len(chunk.doc.text)
+            if end >= 2 * shown and end < 0.8 * len(text) and time.monotonic() - t0 >= partial_after:
+                partial(self.build(text[:end], path, chunks))
+                shown = end
+        return self.build(text, path, chunks)
 
     def extract_many(self, docs: Iterable[tuple[str, str]], n_process: int = 1,
                      batch_size: int = 64) -> Iterator[Extraction]:

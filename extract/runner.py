@@ -40,12 +40,16 @@ class Runner:
             return None
         return self.cache.get(text_sha256(text), self.key, path=path)
 
-    def extract(self, text: str, path: str, progress: Progress | None = None) -> tuple[Extraction, bool]:
-        """(result, came_from_cache)."""
+    def extract(self, text: str, path: str, progress: Progress | None = None,
+                partial: Callable[[Extraction], None] | None = None) -> tuple[Extraction, bool]:
+        """(result, came_from_cache); ``partial`` as in ``Extractor.extract`` (never cached)."""
         hit = self.cached(text, path)
         if hit is not None:
             return hit, True
-        result = self.extractor.extract(text, path=path, progress=progress)
+        if partial is None:
+            result = self.extractor.extract(text, path=path, progress=progress)
+        else:
+            result = self.extractor.extract(text, path=path, progress=progress, partial=partial)
         if self.cache is not None:
             self.cache.put(result)
         return result, False

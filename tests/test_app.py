@@ -285,3 +285,85 @@ async def test_broken_keymap_file_keeps_the_default_keys(extractor, tmp_path):
         await pilot.press("n")
         await pilot.pause()
         assert app.selected is not None
+
+
+class GatedPartials:
+    """A real extractor that reports partial results at once and then waits for the test."""
+
+    def __init__(self, extractor):
+        self.inner, self.model_name = extractor, extractor.model_name
+        self.gate, self.partials = threading.Event(), 0
+
+    def extract(self, text, path="-", progress=None, partial=None):
+        def hold(r):
+            if self.partials or not r.quotes:
+                return  # only the first partial with quotes in it is shown, and held
+            self.partials += 1
+            partial(r)
+            self.gate.wait(20)
+        return self.inner.extract(text, path, progress=progress, partial=hold, partial_after=0)
+
+
+async def test_long_article_panes_fill_before_the_end(extractor, tmp_path):
+    texts = [SEED] + sorted(str(p) for p in (ROOT.parent / "shared" / "eval" / "corpus").glob("*.txt"))
+    body = "\n\n".join(Path(p).read_text(encoding="utf-8") for p in texts)
+    doc = tmp_path / "long.txt"
+    doc.write_text(body * 2, encoding="utf-8")
+    gated = GatedPartials(extractor)
+    app = ParleyApp(str(doc), quotes_file=str(tmp_path / "q.md"), extractor_factory=lambda: gated)
+    async with app.run_test(size=(120, 40)) as pilot:
+        try:
+            await _partial_then_final(app, pilot, gated)
+        finally:
+            gated.gate.set()
+
+
+async def _partial_then_final(app, pilot, gated):
+    for _ in range(300):
+        if app.result is not None:
+            break
+        await pilot.pause(0.05)
+    partial = app.result
+    assert partial is not None and not app.final and gated.partials == 1
+    assert partial.document.length < len(app.text)
+    assert app.query_one("#quotes", DataTable).row_count == len(partial.quotes) > 0
+    assert "Found so far" in str(app.query_one("#status").render())
+    table = app.show_pane("quotes", focus=True)
+    await pilot.press("down")
+    await pilot.pause()
+    chosen = app.selected
+    gated.gate.set()
+    await ready(app, pilot)
+    for _ in range(300):
+        if app.final:
+            break
+        await pilot.pause(0.05)
+    assert app.final and app.result.document.length == len(app.text)
+    assert len(app.result.quotes) > len(partial.quotes)
+    assert app.selected == chosen  # the cursor stayed on the quote being read
+    assert table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value == chosen[1]
+
+
+@pytest.mark.parametrize("key", ["question_mark", "slash"])
+async def test_extraction_finishing_under_a_modal_fills_the_panes(extractor, tmp_path, key):
+    """Help or search open when the worker reports: the panes behind still fill."""
+    gate = threading.Event()
+
+    def slow():
+        gate.wait(10)
+        return extractor
+
+    app = ParleyApp(SEED, quotes_file=str(tmp_path / "q.md"), extractor_factory=slow)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        modal = app.screen
+        assert modal is not app.main
+        gate.set()
+        await ready(app, pilot)
+        await pilot.pause(0.2)
+        assert app.is_running and app.screen is modal
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.main.query_one("#demands", DataTable).row_count == len(app.result.demands) > 0

@@ -76,3 +76,17 @@ def test_the_checker_catches_broken_promises(extractor):
     assert any("holder nobody" in p for p in problems(text, ghost))
     twice = replace(ex, actors=ex.actors + ex.actors[:1])
     assert "actor ids are not unique" in problems(text, twice)
+
+
+def test_partial_results_are_valid_prefixes(extractor):
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "seeds" / "putin-energy-ceasefire.txt").read_text(encoding="utf-8") * 3
+    seen = []
+    final = extractor.extract(text, partial=seen.append, partial_after=0)
+    assert len(seen) >= 2
+    lengths = [p.document.length for p in seen]
+    assert lengths == sorted(lengths) and lengths[-1] < len(text)
+    for p in seen:
+        assert problems(text[:p.document.length], p) == []
+    assert final == extractor.extract(text)  # the final result does not depend on partials

@@ -43,6 +43,10 @@ WIDE = 160  # columns from which all four side panes show at once
 W_NAME, W_TEXT, W_CUE = 20, 40, 14  # pane column widths
 
 
+class Stopped(Exception):
+    """Raised inside the extraction worker when the app cancels it (on quit)."""
+
+
 @dataclass
 class Extracted(Message):
     result: Extraction
@@ -51,6 +55,15 @@ class Extracted(Message):
 @dataclass
 class ExtractFailed(Message):
     error: str
+
+
+@dataclass
+class ExtractPartial(Message):
+    """Provisional results for the first ``done`` characters; the final ``Extracted`` follows."""
+
+    result: Extraction
+    done: int
+    total: int
 
 
 @dataclass
@@ -144,6 +157,7 @@ class ParleyApp(App):
         self.read_error: str | None = None
         self.result: Extraction | None = None
         self.from_cache = False
+        self.final = False  # the whole article's result is in (not a partial one)
         self.selected: tuple[str, str] | None = None  # (pane, item id)
         self.search_pos = 0
         self.search_mark: Mark | None = None
@@ -155,6 +169,12 @@ class ParleyApp(App):
         except Exception as exc:  # DocumentError: shown in the app, never a traceback
             self.read_error = str(exc)
             self.read_note = None
+
+    @property
+    def main(self):
+        """The main screen, even while a modal (help, finder, search) is on top:
+        ``App.query_one`` would search the modal and miss every pane."""
+        return self.screen_stack[0] if self.screen_stack else self.screen
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -202,7 +222,7 @@ class ParleyApp(App):
         self._fit(self.size.width)
         self.load_keymap(self.keymap_path)
         self.sub_title = visible(Path(self.path).name)
-        tables = {p: self.query_one(f"#{p}", DataTable) for p in PANES}
+        tables = {p: self.main.query_one(f"#{p}", DataTable) for p in PANES}
         # Fixed widths (cells are cut to fit by ``short``): auto widths remember the widest
         # row ever shown, so a filtered pane's layout would depend on what came before.
         columns = {"actors": (("Actor", W_NAME + 6), ("Kind", 12), ("Mentions", 8)),
@@ -228,19 +248,31 @@ class ParleyApp(App):
     # ------------------------------------------------------------------ worker
     @work(thread=True, exclusive=True, group="extract")
     def run_extraction(self) -> None:
+        from textual.worker import get_current_worker
+
         from extract.runner import Runner
 
+        worker = get_current_worker()
         last = [-1]
 
         def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:  # `q` during a long extraction: stop at the next batch
+                raise Stopped
             pct = done * 100 // max(total, 1)
             if pct != last[0]:  # at most 100 messages, however many batches
                 last[0] = pct
                 self.post_message(ExtractProgress(done, total))
 
+        def partial(result: Extraction) -> None:
+            if worker.is_cancelled:
+                raise Stopped
+            self.post_message(ExtractPartial(result, result.document.length, len(self.text)))
+
         try:
             runner = Runner(self.model, cache=self.cache, extractor_factory=self.extractor_factory)
-            result, hit = runner.extract(self.text, self.path, progress=progress)
+            result, hit = runner.extract(self.text, self.path, progress=progress, partial=partial)
+        except Stopped:
+            return
         except Exception as exc:  # ModelNotFound and anything unexpected: a message, not a crash
             self.post_message(ExtractFailed(str(exc) or exc.__class__.__name__))
             return
@@ -253,21 +285,50 @@ class ParleyApp(App):
 
     @on(CacheWarning)
     def _on_cache_warning(self, message: CacheWarning) -> None:
+        if not self.screen_stack:
+            return  # the app is closing; the worker finished too late
         self.notify(visible(message.text), title="Cache", severity="warning", timeout=8)
 
     @on(ExtractProgress)
     def _on_progress(self, message: ExtractProgress) -> None:
-        bar = self.query_one("#progress", ProgressBar)
+        if not self.screen_stack:
+            return  # the app is closing; the worker finished too late
+        bar = self.main.query_one("#progress", ProgressBar)
         bar.display = True
         bar.update(total=message.total, progress=message.done)
 
+    def _take(self, result: Extraction) -> None:
+        """Show a (partial or final) result, keeping the filter and selection that survive."""
+        self.result = result
+        for p in PANES:
+            self.main.query_one(f"#{p}", DataTable).loading = False
+        if self.selected and self.item(*self.selected) is None:
+            self.selected = None
+        if self.filter_actor and result.actor(self.filter_actor) is None:
+            self.notify("The filtered actor was merged with another as more text was read; filter cleared.")
+            self.filter_actor = None  # the watcher refreshes the panes
+        else:
+            self.refresh_panes()
+
+    @on(ExtractPartial)
+    def _on_partial(self, message: ExtractPartial) -> None:
+        if not self.screen_stack:
+            return  # the app is closing; the worker finished too late
+        if self.final:
+            return  # a late partial never replaces the whole
+        self._take(message.result)
+        pct = message.done * 100 // max(message.total, 1)
+        self.set_status(f"Found so far in the first {pct}% of the article: {len(message.result.actors)} actors · "
+                        f"{len(message.result.claims)} claims · {len(message.result.quotes)} quotes. "
+                        "Still reading; the panes update when it is done.")
+
     @on(Extracted)
     def _on_extracted(self, message: Extracted) -> None:
-        self.result = message.result
-        self.query_one("#progress", ProgressBar).display = False
-        for p in PANES:
-            self.query_one(f"#{p}", DataTable).loading = False
-        self.refresh_panes()
+        if not self.screen_stack:
+            return  # the app is closing; the worker finished too late
+        self.final = True
+        self.main.query_one("#progress", ProgressBar).display = False
+        self._take(message.result)
         r = self.result
         self.set_status(f"{len(r.actors)} actors · {len(r.demands)} demands · {len(r.red_lines)} red lines · "
                         f"{len(r.quotes)} quotes{' (cached)' if self.from_cache else ''}. "
@@ -275,15 +336,17 @@ class ParleyApp(App):
 
     @on(ExtractFailed)
     def _on_failed(self, message: ExtractFailed) -> None:
-        self.query_one("#progress", ProgressBar).display = False
+        if not self.screen_stack:
+            return  # the app is closing; the worker finished too late
+        self.main.query_one("#progress", ProgressBar).display = False
         for p in PANES:
-            self.query_one(f"#{p}", DataTable).loading = False
+            self.main.query_one(f"#{p}", DataTable).loading = False
         self.set_status(f"Extraction failed: {message.error}", error=True)
         self.notify(message.error, title="Extraction failed", severity="error", timeout=10)
 
     # ------------------------------------------------------------------ state
     def set_status(self, msg: str, error: bool = False) -> None:
-        st = self.query_one("#status", Static)
+        st = self.main.query_one("#status", Static)
         st.update(Text(visible(msg), style="bold red" if error else ""))
 
     def visible_items(self, pane: str) -> list:
@@ -305,19 +368,10 @@ class ParleyApp(App):
             return
         name = r.actor_name
         for pane in PANES:
-            table = self.query_one(f"#{pane}", DataTable)
-            table.clear()
-            for item in self.visible_items(pane):
-                if pane == "actors":
-                    label = Text(short(item.name, W_NAME + 6), style="bold" if item.id == self.filter_actor else "")
-                    table.add_row(label, item.kind, str(item.mention_count), key=item.id)
-                elif pane == "quotes":
-                    table.add_row(Text(short(name(item.speaker), W_NAME)), Text(short(item.text, W_TEXT)),
-                                  Text(short(item.cue or "—", W_CUE)), key=item.id)
-                else:
-                    table.add_row(Text(short(name(item.holder), W_NAME)), Text(short(item.text, W_TEXT)),
-                                  Text(short(item.cue, W_CUE)), key=item.id)
-        fl = self.query_one("#filter-line", Static)
+            table = self.main.query_one(f"#{pane}", DataTable)
+            with table.prevent(DataTable.RowHighlighted):  # refilling is not the user moving
+                self._fill(table, pane, name)
+        fl = self.main.query_one("#filter-line", Static)
         if self.filter_actor:
             fl.update(Text(f"Filter: {visible(name(self.filter_actor))}  (escape clears)", style="bold yellow"))
             fl.display = True
@@ -325,6 +379,24 @@ class ParleyApp(App):
             fl.update("")
             fl.display = False
         self.paint_article()
+
+    def _fill(self, table: DataTable, pane: str, name) -> None:
+        keep = self.selected[1] if self.selected and self.selected[0] == pane else None
+        if keep is None and table.row_count and table.cursor_row < table.row_count:
+            keep = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        table.clear()
+        for item in self.visible_items(pane):
+            if pane == "actors":
+                label = Text(short(item.name, W_NAME + 6), style="bold" if item.id == self.filter_actor else "")
+                table.add_row(label, item.kind, str(item.mention_count), key=item.id)
+            elif pane == "quotes":
+                table.add_row(Text(short(name(item.speaker), W_NAME)), Text(short(item.text, W_TEXT)),
+                              Text(short(item.cue or "—", W_CUE)), key=item.id)
+            else:
+                table.add_row(Text(short(name(item.holder), W_NAME)), Text(short(item.text, W_TEXT)),
+                              Text(short(item.cue, W_CUE)), key=item.id)
+        if keep is not None and keep in table.rows:  # the cursor stays on its item
+            table.move_cursor(row=table.get_row_index(keep), animate=False)
 
     def item(self, pane: str, item_id: str):
         for it in self.visible_items(pane):
@@ -335,7 +407,7 @@ class ParleyApp(App):
     def paint_article(self, focus: tuple[int, int] | None = None) -> None:
         r = self.result
         try:
-            view = self.query_one(ArticleView)
+            view = self.main.query_one(ArticleView)
         except Exception:
             return
         if r is None:
@@ -445,7 +517,7 @@ class ParleyApp(App):
 
     def show_pane(self, pane: str, focus: bool = False) -> DataTable:
         """Bring ``pane`` to the front (a tab when narrow, already visible when wide)."""
-        side = self.query_one(SidePanes)
+        side = self.main.query_one(SidePanes)
         side.active = pane
         table = side.table(pane)
         if focus:
