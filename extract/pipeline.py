@@ -66,7 +66,7 @@ class Extractor:
         for chunk in parse(self.nlp, text, progress=progress):
             chunks.append(chunk)
             end = chunk.offset + len(chunk.doc.text)
-            if end >= 2 * shown and end < 0.8 * len(text) and time.monotonic() - t0 >= partial_after:
+            if end >= 2 * shown and end < 0.5 * len(text) and time.monotonic() - t0 >= partial_after:
                 partial(self.build(text[:end], path, chunks))
                 shown = end
         return self.build(text, path, chunks)

@@ -41,7 +41,8 @@ class Runner:
         return self.cache.get(text_sha256(text), self.key, path=path)
 
     def extract(self, text: str, path: str, progress: Progress | None = None,
-                partial: Callable[[Extraction], None] | None = None) -> tuple[Extraction, bool]:
+                partial: Callable[[Extraction], None] | None = None,
+                partial_after: float = 1.5) -> tuple[Extraction, bool]:
         """(result, came_from_cache); ``partial`` as in ``Extractor.extract`` (never cached)."""
         hit = self.cached(text, path)
         if hit is not None:
@@ -49,7 +50,8 @@ class Runner:
         if partial is None:
             result = self.extractor.extract(text, path=path, progress=progress)
         else:
-            result = self.extractor.extract(text, path=path, progress=progress, partial=partial)
+            result = self.extractor.extract(text, path=path, progress=progress, partial=partial,
+                                            partial_after=partial_after)
         if self.cache is not None:
             self.cache.put(result)
         return result, False

@@ -294,7 +294,7 @@ class GatedPartials:
         self.inner, self.model_name = extractor, extractor.model_name
         self.gate, self.partials = threading.Event(), 0
 
-    def extract(self, text, path="-", progress=None, partial=None):
+    def extract(self, text, path="-", progress=None, partial=None, partial_after=None):
         def hold(r):
             if self.partials or not r.quotes:
                 return  # only the first partial with quotes in it is shown, and held

@@ -41,6 +41,9 @@ STYLE_QUOTE = "italic cyan"
 STYLE_SELECTED = "reverse"
 WIDE = 160  # columns from which all four side panes show at once
 W_NAME, W_TEXT, W_CUE = 20, 40, 14  # pane column widths
+# Partial results only when the wait is long: redrawing the panes costs the UI tens of
+# milliseconds, worth it for a report that takes a minute, not for a news item.
+PARTIAL_AFTER = 4.0
 
 
 class Stopped(Exception):
@@ -270,7 +273,8 @@ class ParleyApp(App):
 
         try:
             runner = Runner(self.model, cache=self.cache, extractor_factory=self.extractor_factory)
-            result, hit = runner.extract(self.text, self.path, progress=progress, partial=partial)
+            result, hit = runner.extract(self.text, self.path, progress=progress, partial=partial,
+                                         partial_after=PARTIAL_AFTER)
         except Stopped:
             return
         except Exception as exc:  # ModelNotFound and anything unexpected: a message, not a crash

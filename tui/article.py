@@ -13,6 +13,7 @@ article cannot drive the terminal.
 """
 from __future__ import annotations
 
+import time
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ from extract.textcut import pieces
 
 BLOCK_MAX = 4_000  # characters per display block
 FIRST_BLOCKS = 120  # composed before the first paint; the rest follow in batches
-BATCH = 300
+BATCH = 300  # at most, per mount batch
 
 
 def visible(s: str) -> str:
@@ -99,6 +100,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.widgets: list[Paragraph] = []
         self.marks: list[Mark] = []
         self.pending_focus: tuple[int, int] | None = None
+        self.batch = 40  # blocks per mount batch; adapts to how long a batch takes
 
     def _make(self, i: int) -> Paragraph:
         a, b, first = self.layout_blocks[i]
@@ -119,10 +121,15 @@ class ArticleView(VerticalScroll, can_focus=True):
             self.call_after_refresh(self._mount_more)
 
     async def _mount_more(self) -> None:
+        t = time.perf_counter()
         n = len(self.widgets)
-        new = [self._make(i) for i in range(n, min(n + BATCH, len(self.layout_blocks)))]
+        new = [self._make(i) for i in range(n, min(n + self.batch, len(self.layout_blocks)))]
         await self.mount_all(new)
         self._paint(new)
+        # Batches sized to take ~30 ms so a key press never waits long behind one
+        # (with the extraction worker competing for the GIL a batch of 300 took 0.7 s).
+        took = time.perf_counter() - t
+        self.batch = max(8, min(BATCH, int(self.batch * (0.03 / max(took, 1e-3)))))
         if self.pending_focus and self._centre_on(self.pending_focus):
             self.pending_focus = None
         if len(self.widgets) < len(self.layout_blocks):

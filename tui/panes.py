@@ -2,35 +2,30 @@
 
 One widget, two layouts. Narrow terminals (80x24) show a tab strip and one pane
 at a time; wide ones (the app adds the ``wide`` class at 160 columns and more)
-hide the strip and show all four panes in a 2x2 grid, so nothing is ever a
-keypress away. The DataTables keep their ids (``#actors`` ...) in both layouts,
-so the app addresses them the same way whichever is on screen.
+hide the strip and show all four panes in a 2x2 grid, so every pane is in view.
+The DataTables keep their ids (``#actors`` ...) in both layouts, so the app
+addresses them the same way whichever is on screen.
 """
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static, Tab, Tabs
 
 PANES = ("actors", "demands", "red_lines", "quotes")
 TITLES = {"actors": "Actors", "demands": "Demands", "red_lines": "Red lines", "quotes": "Quotes"}
+TIPS = {"actors": "The parties: enter filters everything by one (key 1)",
+        "demands": "What each party asks for, with its cue word (key 2)",
+        "red_lines": "What each party refuses or rules out (key 3)",
+        "quotes": "What each party said, in its own words (key 4)"}
 
 
 class SidePanes(Vertical):
     """Tab strip + four titled sections; ``active`` names the pane in front."""
 
     active: reactive[str] = reactive("actors")
-
-    @dataclass
-    class Activated(Message):
-        """The pane in front changed (tab click, focus moved into a pane, or code)."""
-
-        pane: str
 
     def compose(self) -> ComposeResult:
         yield Tabs(*(Tab(TITLES[p], id=f"tab-{p}") for p in PANES), id="side-tabs")
@@ -41,6 +36,9 @@ class SidePanes(Vertical):
                     yield DataTable(id=p, cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
+        for p in PANES:
+            self.query_one(f"#tab-{p}").tooltip = TIPS[p]
+            self.query_one(f"#sec-{p} .section-title").tooltip = TIPS[p]
         self._show(self.active)
 
     def table(self, pane: str) -> DataTable:
@@ -49,7 +47,6 @@ class SidePanes(Vertical):
     def watch_active(self, pane: str) -> None:
         if self.is_mounted:
             self._show(pane)
-        self.post_message(self.Activated(pane))
 
     def _show(self, pane: str) -> None:
         for p in PANES:
@@ -57,12 +54,6 @@ class SidePanes(Vertical):
         tabs = self.query_one(Tabs)
         if tabs.active != f"tab-{pane}":
             tabs.active = f"tab-{pane}"
-
-    def cycle(self, step: int) -> None:
-        """Bring the next (or previous) pane to the front and focus its table."""
-        i = (PANES.index(self.active) + step) % len(PANES)
-        self.active = PANES[i]
-        self.table(PANES[i]).focus()
 
     @on(Tabs.TabActivated)
     def _tab(self, event: Tabs.TabActivated) -> None:
