@@ -367,3 +367,21 @@ async def test_extraction_finishing_under_a_modal_fills_the_panes(extractor, tmp
         await pilot.press("escape")
         await pilot.pause()
         assert app.main.query_one("#demands", DataTable).row_count == len(app.result.demands) > 0
+
+
+def test_display_blocks_cover_the_article_with_exact_offsets():
+    from tui.article import blocks
+    text = ("Title line\n\nShort one.\n\nShort two.\nSingle-newline paragraph.\n\n" + "word " * 900 +
+            "\n\n\n" + "x" * 9000 + "\n\nLast.")
+    got = blocks(text, block_max=4000, group_max=800)
+    assert text[got[0][0]:got[0][1]] == "Title line"  # the title stands alone
+    assert text[got[1][0]:got[1][1]] == "Short one.\n\nShort two."  # blank line: grouped
+    assert text[got[2][0]:got[2][1]] == "Single-newline paragraph."  # single newline: not
+    assert all(b - a <= 4000 for a, b, _ in got)
+    covered = set()
+    for a, b, _ in got:
+        covered.update(range(a, b))
+    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+    starts = [a for a, _, _ in got]
+    assert starts == sorted(starts)
+    assert [f for a, b, f in got if text[a] == "x"] == [True, False, False]  # 9,000 x: one paragraph, cut

@@ -24,6 +24,7 @@ from textual.widgets import Static
 from extract.textcut import pieces
 
 BLOCK_MAX = 4_000  # characters per display block
+GROUP_MAX = 800  # short paragraphs share a block up to this many characters
 FIRST_BLOCKS = 120  # composed before the first paint; the rest follow in batches
 BATCH = 300  # at most, per mount batch
 
@@ -51,16 +52,37 @@ class Mark:
     style: str
 
 
-def blocks(text: str, block_max: int = BLOCK_MAX) -> list[tuple[int, int, bool]]:
-    """(start, end, starts_a_paragraph) for every non-blank stretch to display."""
+def blocks(text: str, block_max: int = BLOCK_MAX, group_max: int = GROUP_MAX) -> list[tuple[int, int, bool]]:
+    """(start, end, starts_a_paragraph) for every stretch to display.
+
+    Short paragraphs separated by a blank line share a block up to ``group_max``
+    characters (the blank line shows inside it): fewer widgets is what keeps a
+    long report fast to lay out. The title stands alone; a line longer than
+    ``group_max`` is its own block, cut into pieces of at most ``block_max``.
+    """
     out: list[tuple[int, int, bool]] = []
+    cur: list[int] | None = None  # [start, end] of the group being built
     pos = 0
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
         if not line.strip():
             continue
+        if out or cur:  # not the title
+            joinable = cur is not None and end - cur[0] <= group_max and len(line) <= group_max \
+                and "\n\n" in text[cur[1]:start] and not text[cur[1]:start].strip()
+            if joinable:
+                cur[1] = end
+                continue
+            if cur is not None:
+                out.append((cur[0], cur[1], True))
+                cur = None
+            if len(line) <= group_max:
+                cur = [start, end]
+                continue
         out += [(a, b, k == 0) for k, (a, b) in enumerate(pieces(text, start, end, block_max))]
+    if cur is not None:
+        out.append((cur[0], cur[1], True))
     return out
 
 
