@@ -18,14 +18,19 @@ def make_app(extractor, tmp_path, path=SEED):
     return ParleyApp(path, quotes_file=str(tmp_path / "quotes.md"), extractor_factory=lambda: extractor)
 
 
-async def test_loading_state_then_filled(extractor, tmp_path):
+def gated_app(extractor, tmp_path) -> tuple[ParleyApp, threading.Event]:
+    """An app whose extractor arrives only when the test sets the gate."""
     gate = threading.Event()
 
     def slow():
         gate.wait(10)
         return extractor
 
-    app = ParleyApp(SEED, quotes_file=str(tmp_path / "q.md"), extractor_factory=slow)
+    return ParleyApp(SEED, quotes_file=str(tmp_path / "q.md"), extractor_factory=slow), gate
+
+
+async def test_loading_state_then_filled(extractor, tmp_path):
+    app, gate = gated_app(extractor, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.query_one("#demands", DataTable).loading
@@ -347,13 +352,7 @@ async def _partial_then_final(app, pilot, gated):
 @pytest.mark.parametrize("key", ["question_mark", "slash"])
 async def test_extraction_finishing_under_a_modal_fills_the_panes(extractor, tmp_path, key):
     """Help or search open when the worker reports: the panes behind still fill."""
-    gate = threading.Event()
-
-    def slow():
-        gate.wait(10)
-        return extractor
-
-    app = ParleyApp(SEED, quotes_file=str(tmp_path / "q.md"), extractor_factory=slow)
+    app, gate = gated_app(extractor, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press(key)
