@@ -393,12 +393,11 @@ class ClaimFinder:
         keep = []
         for c in claims:
             if c.frame == "agentive":
-                inside = [o for o in claims if o is not c and o.chunk is c.chunk and o.start >= c.start
-                          and o.end <= c.end]
-                if inside:  # the cue's subtree once, not every candidate's ancestor chain
+                inner = [o for o in claims if o is not c and o.chunk is c.chunk and o.start >= c.start
+                         and o.end <= c.end]
+                if inner:  # the cue's subtree once, not every candidate's ancestor chain
                     below = {t.i for t in c.anchor.subtree} - {c.anchor.i}
-                    inside = [o for o in inside if o.anchor.i in below]
-                inner = inside
+                    inner = [o for o in inner if o.anchor.i in below]
                 if inner:
                     for o in inner:
                         if o.frame in ("modal", "condition") and c.holder:

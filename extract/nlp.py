@@ -105,7 +105,6 @@ class Chunk:
     doc: object  # spacy.tokens.Doc
 
 
-
 _BREAK = re.compile(r"(?<=[.!?])\s+|\n")
 
 

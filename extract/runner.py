@@ -47,11 +47,8 @@ class Runner:
         hit = self.cached(text, path)
         if hit is not None:
             return hit, True
-        if partial is None:
-            result = self.extractor.extract(text, path=path, progress=progress)
-        else:
-            result = self.extractor.extract(text, path=path, progress=progress, partial=partial,
-                                            partial_after=partial_after)
+        result = self.extractor.extract(text, path=path, progress=progress, partial=partial,
+                                        partial_after=partial_after)
         if self.cache is not None:
             self.cache.put(result)
         return result, False
