@@ -9,6 +9,7 @@ article.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
@@ -44,6 +45,15 @@ W_NAME, W_TEXT, W_CUE = 20, 40, 14  # pane column widths
 # Partial results only when the wait is long: redrawing the panes costs the UI tens of
 # milliseconds, worth it for a report that takes a minute, not for a news item.
 PARTIAL_AFTER = 4.0
+
+
+def while_open(handler):
+    """For the worker's messages: one that arrives after quit (no screens left) is dropped."""
+    @functools.wraps(handler)
+    def guarded(self, message):
+        if self.screen_stack:
+            handler(self, message)
+    return guarded
 
 
 class Stopped(Exception):
@@ -209,7 +219,7 @@ class ParleyApp(App):
     def _fit(self, width: int) -> None:
         """Wide terminals show every side pane at once (a CSS class on the main screen)."""
         if self.screen_stack:
-            self.screen_stack[0].set_class(width >= WIDE, "wide")
+            self.main.set_class(width >= WIDE, "wide")
 
     def load_keymap(self, path: Path | None = None) -> None:
         """Apply the user's keymap file (see ``tui/keymap.py``); problems become a warning."""
@@ -288,15 +298,13 @@ class ParleyApp(App):
         self.post_message(CacheWarning(text))
 
     @on(CacheWarning)
+    @while_open
     def _on_cache_warning(self, message: CacheWarning) -> None:
-        if not self.screen_stack:
-            return  # the app is closing; the worker finished too late
         self.notify(visible(message.text), title="Cache", severity="warning", timeout=8)
 
     @on(ExtractProgress)
+    @while_open
     def _on_progress(self, message: ExtractProgress) -> None:
-        if not self.screen_stack:
-            return  # the app is closing; the worker finished too late
         bar = self.main.query_one("#progress", ProgressBar)
         bar.display = True
         bar.update(total=message.total, progress=message.done)
@@ -315,9 +323,8 @@ class ParleyApp(App):
             self.refresh_panes()
 
     @on(ExtractPartial)
+    @while_open
     def _on_partial(self, message: ExtractPartial) -> None:
-        if not self.screen_stack:
-            return  # the app is closing; the worker finished too late
         if self.final:
             return  # a late partial never replaces the whole
         self._take(message.result)
@@ -327,9 +334,8 @@ class ParleyApp(App):
                         "Still reading; the panes update when it is done.")
 
     @on(Extracted)
+    @while_open
     def _on_extracted(self, message: Extracted) -> None:
-        if not self.screen_stack:
-            return  # the app is closing; the worker finished too late
         self.final = True
         self.main.query_one("#progress", ProgressBar).display = False
         self._take(message.result)
@@ -339,9 +345,8 @@ class ParleyApp(App):
                         "Enter on an actor filters; f finds one; ? for help.")
 
     @on(ExtractFailed)
+    @while_open
     def _on_failed(self, message: ExtractFailed) -> None:
-        if not self.screen_stack:
-            return  # the app is closing; the worker finished too late
         self.main.query_one("#progress", ProgressBar).display = False
         for p in PANES:
             self.main.query_one(f"#{p}", DataTable).loading = False

@@ -1,8 +1,9 @@
 """The article pane: one Static per display block, styled with Rich ``Text`` spans.
 
 Block widgets (not one big Static) let the pane scroll a span's block into the
-centre and re-style only the blocks whose marks changed. A block is a paragraph
-(a line of the article), cut at a space when longer than ``BLOCK_MAX`` so a
+centre and re-style only the blocks whose marks changed. A block is a run of
+short paragraphs (up to ``GROUP_MAX`` characters, fewer widgets for long
+reports) or one paragraph, cut at a space when longer than ``BLOCK_MAX`` so a
 10 MB single-line file cannot stall the wrapper. Long articles appear at once:
 the first ``FIRST_BLOCKS`` blocks are composed, the rest are mounted in batches
 after the first paint.
@@ -147,7 +148,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         n = len(self.widgets)
         new = [self._make(i) for i in range(n, min(n + self.batch, len(self.layout_blocks)))]
         await self.mount_all(new)
-        self._paint(new)
+        self._paint(n)
         # Batches sized to take ~30 ms so a key press never waits long behind one
         # (with the extraction worker competing for the GIL a batch of 300 took 0.7 s).
         took = time.perf_counter() - t
@@ -157,14 +158,11 @@ class ArticleView(VerticalScroll, can_focus=True):
         if len(self.widgets) < len(self.layout_blocks):
             self.set_timer(0.02, self._mount_more)  # let key presses in between batches
 
-    @property
-    def fully_mounted(self) -> bool:
-        return len(self.widgets) == len(self.layout_blocks)
-
     def block_at(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
 
-    def _paint(self, widgets: list[Paragraph]) -> None:
+    def _paint(self, first: int = 0) -> None:
+        """Paint the mounted blocks from index ``first`` on with the marks they overlap."""
         per: dict[int, list[Mark]] = {}
         for m in self.marks:  # each mark to the blocks it overlaps: O(marks · log blocks)
             i = self.block_at(m.start)
@@ -172,9 +170,8 @@ class ArticleView(VerticalScroll, can_focus=True):
                 if self.layout_blocks[i][1] > m.start:
                     per.setdefault(i, []).append(m)
                 i += 1
-        first = self.widgets.index(widgets[0]) if widgets else 0
-        for k, p in enumerate(widgets, first):
-            p.paint(tuple(per.get(k, ())))
+        for k in range(first, len(self.widgets)):
+            self.widgets[k].paint(tuple(per.get(k, ())))
 
     def _centre_on(self, focus: tuple[int, int]) -> bool:
         i = self.block_at(focus[0])
@@ -185,6 +182,6 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def show(self, marks: list[Mark], focus: tuple[int, int] | None = None) -> None:
         self.marks = list(marks)
-        self._paint(self.widgets)
+        self._paint()
         if focus is not None and not self._centre_on(focus):
             self.pending_focus = focus  # its block is not mounted yet
