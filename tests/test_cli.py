@@ -1,19 +1,17 @@
 """`parley extract`: formats, stdin, and one clear line for every kind of bad input."""
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import one_line, run_parley
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "putin-energy-ceasefire.txt"
 
 
 def parley(*args, stdin: bytes | None = None):
-    return subprocess.run([sys.executable, "-m", "tui.main", "extract", *args], input=stdin,
-                          capture_output=True, cwd=ROOT, timeout=120)
+    return run_parley("extract", *args, input=stdin)
 
 
 def test_json_contract_on_seed():
@@ -45,11 +43,8 @@ def test_markdown_and_stdin():
 
 
 def one_clean_line(r, needle):
-    err = r.stderr.decode()
     assert r.returncode == 2
-    assert "Traceback" not in err
-    assert len(err.strip().splitlines()) == 1, err
-    assert needle in err, err
+    assert needle in one_line(r)
 
 
 def test_missing_file():
@@ -101,31 +96,26 @@ def test_missing_model_is_one_line():
     one_clean_line(r, "cannot load spaCy model")
 
 
-def _cli(*args, env=None, stdin=None):
-    return subprocess.run([sys.executable, "-m", "tui.main", *args], capture_output=True, cwd=ROOT,
-                          timeout=300, env=env, input=stdin)
-
-
 def test_cache_is_written_read_and_cleared(tmp_path):
     env = dict(os.environ, PARLEY_CACHE_DIR=str(tmp_path / "cache"))
-    info = _cli("cache", "info", env=env)
+    info = run_parley("cache", "info", env=env, timeout=300)
     assert info.returncode == 0 and b"empty" in info.stdout
-    first = _cli("extract", str(SEED), "--format", "json", "--no-cache", env=env)
+    first = run_parley("extract", str(SEED), "--format", "json", "--no-cache", env=env, timeout=300)
     assert first.returncode == 0 and not (tmp_path / "cache" / "extractions.sqlite3").exists()
-    second = _cli("extract", str(SEED), "--format", "json", env=env)
-    third = _cli("extract", str(SEED), "--format", "json", env=env)  # from the cache
+    second = run_parley("extract", str(SEED), "--format", "json", env=env, timeout=300)
+    third = run_parley("extract", str(SEED), "--format", "json", env=env, timeout=300)  # from the cache
     assert first.stdout == second.stdout == third.stdout
-    info = _cli("cache", "info", env=env).stdout.decode()
+    info = run_parley("cache", "info", env=env, timeout=300).stdout.decode()
     assert "Entries: 1" in info and str(tmp_path / "cache") in info
-    cleared = _cli("cache", "clear", env=env)
+    cleared = run_parley("cache", "clear", env=env, timeout=300)
     assert cleared.returncode == 0 and b"Removed 1 cached extraction " in cleared.stdout
-    assert "Entries: 0" in _cli("cache", "info", env=env).stdout.decode()
+    assert "Entries: 0" in run_parley("cache", "info", env=env, timeout=300).stdout.decode()
 
 
 def test_corrupt_cache_warns_once_and_still_extracts(tmp_path):
     (tmp_path / "extractions.sqlite3").write_bytes(b"garbage" * 500)
     env = dict(os.environ, PARLEY_CACHE_DIR=str(tmp_path))
-    r = _cli("extract", "-", "--format", "json", env=env, stdin=b"Russia rejected the proposal.")
+    r = run_parley("extract", "-", "--format", "json", env=env, input=b"Russia rejected the proposal.", timeout=300)
     assert r.returncode == 0
     err = r.stderr.decode()
     assert "Traceback" not in err and err.count("warning:") == 1 and "corrupt" in err

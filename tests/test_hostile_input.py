@@ -17,28 +17,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable
 
-from helpers import ready
+from helpers import one_line, ready, run_parley
 from tui.app import ParleyApp
 from tui.article import Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "Peace talks stall\n\nRussia demanded that Ukraine withdraw its troops, Putin said on Monday.\n"
-
-
-def cli(*args: str, stdin=subprocess.DEVNULL, shell: str | None = None, user: int | None = None):
-    cmd = [sys.executable, "-m", "tui.main", *args]
-    if shell:
-        cmd = ["bash", "-c", shell.replace("PARLEY", " ".join(map(repr, cmd)))]
-    return subprocess.run(cmd, stdin=stdin, capture_output=True, cwd=ROOT, timeout=120,
-                          user=user)
-
-
-def one_line(r) -> str:
-    err = r.stderr.decode("utf-8", "replace")
-    assert "Traceback" not in err, err
-    lines = [ln for ln in err.splitlines() if ln.strip()]
-    assert len(lines) == 1, err
-    return lines[0]
 
 
 # ---------------------------------------------------------------- bad files
@@ -99,7 +83,7 @@ BAD = {
 @pytest.mark.parametrize("case", list(BAD))
 def test_cli_bad_file_is_one_line_and_exit_2(tmp_path, case):
     make, words = BAD[case]
-    r = cli("extract", make(tmp_path), "--format", "json")
+    r = run_parley("extract", make(tmp_path), "--format", "json")
     assert r.returncode == 2 and r.stdout == b""
     assert words in one_line(r)
 
@@ -107,7 +91,7 @@ def test_cli_bad_file_is_one_line_and_exit_2(tmp_path, case):
 @pytest.mark.parametrize("case", list(BAD))
 def test_explorer_bad_file_is_one_line_and_exit_2(tmp_path, case):
     make, words = BAD[case]
-    r = cli(make(tmp_path))  # `parley PATH`: refuses before any UI takes the terminal
+    r = run_parley(make(tmp_path))  # `parley PATH`: refuses before any UI takes the terminal
     assert r.returncode == 2 and words in one_line(r)
 
 
@@ -139,7 +123,7 @@ def test_permission_denied(tmp_path, monkeypatch, capsys):
 
 
 def test_endless_pipe_is_capped_not_hung():
-    r = cli(shell="yes 'Talks resumed.' | PARLEY extract - --format json")
+    r = run_parley(shell="yes 'Talks resumed.' | PARLEY extract - --format json")
     assert r.returncode == 2 and "stdin: larger than 20 MB" in one_line(r)
 
 
@@ -158,7 +142,7 @@ def test_cli_decodes_with_a_note(tmp_path, case):
     data, note, snippet = ENCODED[case]
     p = tmp_path / "a.txt"
     p.write_bytes(data)
-    r = cli("extract", str(p), "--format", "json", "--no-cache")
+    r = run_parley("extract", str(p), "--format", "json", "--no-cache")
     assert r.returncode == 0
     assert note in one_line(r) and "note" in one_line(r)
     import json
@@ -188,7 +172,7 @@ def test_ten_megabyte_single_line_cli(tmp_path):
     p = tmp_path / "one-line.txt"
     p.write_text(line, encoding="utf-8")
     assert p.stat().st_size > 9_000_000 and "\n" not in line
-    r = cli("extract", str(p), "--format", "json", "--no-cache")
+    r = run_parley("extract", str(p), "--format", "json", "--no-cache")
     assert r.returncode == 0, r.stderr[-500:]
     import json
     doc = json.loads(r.stdout)
@@ -232,8 +216,7 @@ def test_table_output_is_inert(tmp_path):
     p = tmp_path / "evil.txt"
     p.write_text(EVIL, encoding="utf-8")
     # FORCE_COLOR: Rich writes its own styles as to a terminal; the article's must stay text
-    r = subprocess.run([sys.executable, "-m", "tui.main", "extract", str(p), "--format", "table", "--no-cache"],
-                       capture_output=True, cwd=ROOT, timeout=120, env=dict(os.environ, FORCE_COLOR="1"))
+    r = run_parley("extract", str(p), "--format", "table", "--no-cache", env=dict(os.environ, FORCE_COLOR="1"))
     assert r.returncode == 0
     out = r.stdout.decode("utf-8")
     for bad in ("\x1b]52", "\x1b[2J", "\x1b[31mits", "\x9b", "\x90", "\x00", "\x07"):
@@ -245,7 +228,7 @@ def test_table_output_is_inert(tmp_path):
 def test_markdown_output_is_inert(tmp_path):
     p = tmp_path / "evil.txt"
     p.write_text(EVIL, encoding="utf-8")
-    r = cli("extract", str(p), "--format", "markdown", "--no-cache")
+    r = run_parley("extract", str(p), "--format", "markdown", "--no-cache")
     out = r.stdout.decode("utf-8")
     assert r.returncode == 0 and "\x1b" not in out and "\x9b" not in out and "\x00" not in out
     assert "[bold]Talks[/]" in out
