@@ -118,9 +118,12 @@ class ActorIndex:
         self._propagate_names()
         self._merge()
         self._affiliations()
+        self._titled = self._title_roles()
         for chunk in self.ctx.chunks:
             for tok in chunk.doc:
-                if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN":
+                if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "NOUN" or (
+                        tok.pos_ == "PROPN" and tok.lower_ in self._titled
+                        and (chunk.offset, tok.i) not in self.token_map)):
                     role = self.role_description(chunk, tok)
                     if role:
                         self.add_mention(role, chunk, [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"])
@@ -129,8 +132,9 @@ class ActorIndex:
         return self
 
     def _untagged_names(self):
-        """Multi-word proper names the tagger missed ("Chandni Raina is India's
-        negotiator"), taken only where they act: subject of a verb."""
+        """Proper names the tagger missed ("Chandni Raina is India's negotiator"),
+        taken only where they act: multi-word names as the subject of a verb, a
+        single name only as the subject of a verb of saying ("Smbatyan added")."""
         out = []
         for chunk in self.ctx.chunks:
             doc = chunk.doc
@@ -140,7 +144,8 @@ class ActorIndex:
                     continue
                 toks = [t for t in tok.lefts if t.dep_ == "compound" and t.tag_ == "NNP"] + [tok]
                 toks = [t for t in toks if t.i >= tok.i - 3]
-                if len(toks) < 2 or len(toks) != tok.i - toks[0].i + 1:
+                says = tok.head.lemma_.lower() in self.lex.reporting_verbs and tok.head.pos_ == "VERB"
+                if (len(toks) < 2 and not says) or len(toks) != tok.i - toks[0].i + 1:
                     continue
                 if not all(t.is_alpha and t.text[0].isupper() and not t.is_upper for t in toks):
                     continue
@@ -454,8 +459,30 @@ class ActorIndex:
     def key_at(self, chunk, tok) -> str | None:
         return self.token_map.get((chunk.offset, tok.i))
 
+    def _title_roles(self) -> dict[str, str]:
+        """Titles worn by exactly one named person: "House Speaker John Boehner" makes
+        "the Speaker" Boehner, "Mayor Ann Lee" makes "the mayor" Lee."""
+        seen: dict[str, set[str]] = {}
+        text = self.ctx.text
+        for cl in self.clusters.values():
+            if cl.kind != "person":
+                continue
+            for start, _ in cl.mentions:
+                line_start = text.rfind("\n", 0, start) + 1
+                words = text[max(line_start, start - 60):start].split()[-3:]
+                for w in words:
+                    w = w.strip(_EDGE).lower()
+                    if w in self.lex.titles and len(w) > 3 and not w.endswith("."):
+                        seen.setdefault(w, set()).add(cl.key)
+        return {w: next(iter(keys)) for w, keys in seen.items() if len(keys) == 1}
+
     def role_description(self, chunk, head) -> str | None:
-        """"the Russian leader" -> the person affiliated with Russia named most often."""
+        """"the Russian leader" -> the person affiliated with Russia named most often;
+        "the Speaker" -> the one person titled Speaker in the article."""
+        titled = getattr(self, "_titled", {}).get(head.lower_)
+        if titled and titled in self.clusters and head.tag_ in ("NN", "NNP") and (
+                any(t.dep_ == "det" and t.lower_ == "the" for t in head.lefts)):
+            return titled
         if head.lemma_.lower() not in {"leader", "president", "premier", "chancellor", "minister",
                                        "negotiator", "envoy", "spokesman", "spokeswoman",
                                        "spokesperson", "diplomat"} or head.tag_ != "NN":

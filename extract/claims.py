@@ -49,6 +49,7 @@ class RawClaim:
     frame: str
     quote_index: int | None = None
     extra: dict = field(default_factory=dict)
+    holders: list[str] = field(default_factory=list)  # every party the holder phrase names
 
 
 class ClaimFinder:
@@ -67,9 +68,21 @@ class ClaimFinder:
         self.nouns = set(d["nouns"])
         self.noun_lists = set(d["noun_lists"])
         self.refusals = set(r["verbs"])
-        self.particle_verbs = r["particle_verbs"]
+        self.particle_verbs = r["particle_verbs"]  # lemma -> particle
         self.negated = set(r["negated_verbs"])
         self.negators = set(r["negators"])
+        self.negated_future = set(r.get("negated_future_verbs", []))
+        self.future_aux = set(r.get("future_aux", []))
+        self.none_nouns = set(r.get("none_nouns", []))
+        frames = d.get("noun_frames", {})
+        self.noun_frames = {lem: kind for kind in ("demand", "red_line") for lem in frames.get(kind, [])}
+        self.threat_verbs = set(d.get("threat_verbs", []))
+        self.until_verbs = set(d.get("until_verbs", []))
+        self.stating = set(d.get("stating_verbs", []))
+        unw = r.get("unwilling", {})
+        self.unwilling_neg = set(unw.get("negated_adjectives", []))
+        self.unwilling = set(unw.get("adjectives", []))
+        self.negative_heads = set(cues.get("negative_frames", {}).get("heads", []))
         self.reporting = ctx.lex.reporting_verbs | {"insist", "demand", "describe"}
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.phrases.add("CONDITION", [nlp.make_doc(p) for p in d["conditions"]])
@@ -111,10 +124,67 @@ class ClaimFinder:
             if ch.dep_ == "neg" or ch.lower_ in ("never",):
                 return True
         # "will not X, or agree to Y": a coordinated verb shares the negation
-        if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        # ("is not part of the budget and has requested ..." does not share it)
+        if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
             return self._negated(tok.head)
         # "refuse to agree": handled by the refusal cue itself
         return False
+
+    def _blocked(self, tok) -> bool:
+        """A cue under an accusation, a prediction, a failure or a negated head is
+        not a position: "accused Kyiv of refusing", "is expected to reject",
+        "you do not get to demand". A verb of saying stops the walk: what is
+        said is the position of the sayer."""
+        if tok.sent[-1].text == "?" or (tok.sent[-1].is_punct and tok.sent[-1].i > 0
+                                         and tok.doc[tok.sent[-1].i - 1].text == "?"):
+            return True  # questions take no position
+        t = tok
+        for _ in range(4):
+            if t.dep_ not in ("xcomp", "pcomp", "ccomp", "pobj", "prep") or t.head.i == t.i:
+                return False
+            t = t.head
+            lem = t.lemma_.lower()
+            if lem in self.reporting:
+                return False
+            if lem in self.negative_heads:
+                return True
+            if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in t.children):
+                return True
+        return False
+
+    @staticmethod
+    def _agent(verb):
+        """The by-agent of a passive ("was rejected by the union leader")."""
+        for c in verb.children:
+            if c.dep_ == "agent":
+                return next((p for p in c.children if p.dep_ == "pobj"), None)
+        return None
+
+    def _holders(self, chunk, tok, speaker, loose: bool = True) -> list[str]:
+        """Every party a holder phrase names: "both the Greens and the Liberals"."""
+        out: list[str] = []
+        todo = [tok] if tok is not None else []
+        while todo:
+            t = todo.pop(0)
+            k = self._resolve(chunk, t, speaker, loose)
+            if k and k not in out:
+                out.append(k)
+            todo.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"))
+        return out
+
+    @staticmethod
+    def _obj_inf(tok):
+        """The party asked to act in "wants Russia to stop" / "expects Kyiv to sign":
+        an object with an infinitive, however the parser attached the infinitive."""
+        kids = {c.dep_: c for c in tok.children}
+        if "dobj" in kids and "xcomp" in kids:
+            return kids["dobj"]
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                s = next((x for x in c.children if x.dep_ == "nsubj"), None)
+                if s is not None:
+                    return s
+        return None
 
     def _span(self, chunk, verb, include_subject: bool, start_tok=None) -> tuple[int, int]:
         doc = chunk.doc
@@ -125,7 +195,8 @@ class ClaimFinder:
                 for cc in verb.children:
                     if cc.dep_ in ("cc", "punct") and cc.i < ch.i and cc.i > verb.i:
                         drop.add(cc.i)
-            elif ch.dep_ in ("advcl", "parataxis") and ch.i > verb.i:
+            elif ch.dep_ in ("advcl", "parataxis") and ch.i > verb.i and not any(
+                    m.dep_ == "mark" and m.lower_ == "for" for m in ch.children):  # "called for X to go" stays whole
                 drop.update(t.i for t in ch.subtree)
             elif ch.dep_ in ("nsubj", "nsubjpass", "csubj") and not include_subject:
                 drop.update(t.i for t in ch.subtree)
@@ -176,10 +247,10 @@ class ClaimFinder:
                     return k
         return None
 
-    def _resolve(self, chunk, tok, speaker):
+    def _resolve(self, chunk, tok, speaker, loose: bool = True):
         if tok is None:
             return None
-        return self.res.resolve_np(chunk, tok, self.ctx.tok_start(chunk, tok), speaker)
+        return self.res.resolve_np(chunk, tok, self.ctx.tok_start(chunk, tok), speaker, loose)
 
     def _speaker_for(self, pos: int):
         qi = self._quote_at(pos)
@@ -197,8 +268,20 @@ class ClaimFinder:
                 out.extend(self._phrase_cue(chunk, label, doc[s:e]))
         return self._dedupe(out)
 
-    def _make(self, kind, chunk, anchor, span, cue, holder, target, reason, conf, frame, speaker_q):
-        return RawClaim(kind, chunk, anchor, span[0], span[1], cue, holder, target, reason, conf, frame, speaker_q)
+    def _make(self, kind, chunk, anchor, span, cue, holder, target, reason, conf, frame, speaker_q, holders=None):
+        hs = list(holders or [])
+        if holder and holder not in hs:
+            hs.insert(0, holder)
+        return RawClaim(kind, chunk, anchor, span[0], span[1], cue, holder, target, reason, conf, frame, speaker_q,
+                        holders=hs)
+
+    def _refusing(self, verb) -> bool:
+        """"refused Taleban demands", "will not accept their conditions": the verb's
+        subject refuses the position named by the object, it does not hold it."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.refusals or (lemma in self.particle_verbs and any(
+            c.dep_ == "prt" and c.lower_ == self.particle_verbs[lemma] for c in verb.children)) \
+            or ((lemma in self.negated or lemma in self.agentive) and self._negated(verb))
 
     def _token_cues(self, chunk, tok) -> list[RawClaim]:
         out = []
@@ -209,48 +292,80 @@ class ClaimFinder:
         if is_verb and self._hypothetical(tok):
             return out
         subj = clause_subject(tok) if is_verb else None
+        if is_verb and self._blocked(tok):
+            return out
+        agent = self._agent(tok) if is_verb else None
+        holder_tok = agent if agent is not None else subj
         # --- agentive demand verbs
         if is_verb and lemma in self.agentive and not self._negated(tok):
             req = self.agentive[lemma]
             kids = {c.dep_: c for c in tok.children}
             preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "prt", "dative")}
-            ok, target_tok = not req, None
+            ok, target_tok, participle = not req, None, False
             for r in req:
                 if r in ("for", "on") and r in preps:
                     ok = True
                     target_tok = next((p for p in preps[r].children if p.dep_ == "pobj"), None)
+                elif r == "for" and any(c.dep_ in ("advcl", "ccomp") and any(
+                        m.dep_ == "mark" and m.lower_ == "for" for m in c.children) for c in tok.children):
+                    # "called for China to withdraw": a for-to clause
+                    ok = True
+                    cl = next(c for c in tok.children if c.dep_ in ("advcl", "ccomp") and any(
+                        m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
+                    target_tok = next((x for x in cl.children if x.dep_ == "nsubj"), None)
                 elif r == "obj+xcomp" and "dobj" in kids and "xcomp" in kids:
+                    ok, target_tok = True, kids["dobj"]
+                elif r == "party_obj+xcomp":
+                    o = self._obj_inf(tok)
+                    if o is not None and o.lower_ not in ("it", "this", "that") and \
+                            self._resolve(chunk, o, speaker, loose=False):
+                        ok, target_tok = True, o
+                elif r == "obj+participle":
+                    # "wanted the sanctions lifted": an object with a past participle
+                    cl = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.tag_ == "VBN"
+                               and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)), None)
+                    if cl is not None:
+                        ok, participle = True, True
+                elif r == "into" and "dobj" in kids and "into" in preps:
                     ok, target_tok = True, kids["dobj"]
                 elif r == "obj" and "dobj" in kids and kids["dobj"].pos_ in ("NOUN", "PROPN"):
                     ok = True
-            if lemma == "want" and ok and "xcomp" not in kids:
+            if lemma == "want" and ok and target_tok is None and not participle:
                 # "we want a better life" only; "he wants to discuss" is not a demand
                 ok = subj is not None and subj.lower_ in PRONOUNS_FIRST
             if ok:
-                holder = self._resolve(chunk, subj, speaker) if subj is not None else None
+                holders = self._holders(chunk, holder_tok, speaker, loose=agent is None)
+                holder = holders[0] if holders else None
                 if holder is None and qi is not None:
                     holder = speaker
                 target = self._resolve(chunk, target_tok, speaker) if target_tok is not None else None
                 span = self._span(chunk, tok, include_subject=False)
+                how = "by-agent" if agent is not None else "subject"
                 out.append(self._make("demand", chunk, tok, span, tok.text, holder, target,
-                                      f"'{tok.text}' with its subject as holder", 0.8, "agentive", qi))
-        # --- refusals: refuse, reject, decline, rule out
+                                      f"'{tok.text}' with its {how} as holder", 0.8, "agentive", qi, holders))
+        # --- refusals: refuse, reject, decline, rule out, turn down, oppose
         if is_verb and (lemma in self.refusals or (lemma in self.particle_verbs and any(
                 c.dep_ == "prt" and c.lower_ == self.particle_verbs[lemma] for c in tok.children))) \
                 and not self._negated(tok):
-            holder = self._resolve(chunk, subj, speaker) if subj is not None else None
+            holders = self._holders(chunk, holder_tok, speaker, loose=agent is None)
+            holder = holders[0] if holders else None
             if holder is None and qi is not None:
                 holder = speaker
             span = self._span(chunk, tok, include_subject=False)
             out.append(self._make("red_line", chunk, tok, span, tok.text, holder, None,
-                                  f"refusal verb '{tok.text}'", 0.8, "agentive", qi))
-        # --- negated acceptance: will not accept, cannot agree, never recognise
-        if is_verb and lemma in self.negated and self._negated(tok):
-            holder = None
+                                  f"refusal verb '{tok.text}'" + (" with its by-agent" if agent is not None else ""),
+                                  0.65 if lemma == "oppose" else 0.8, "agentive", qi, holders))
+        # --- negated acceptance: will not accept, cannot agree, never recognise, won't sit with
+        future = is_verb and (any(c.lower_ in self.future_aux for c in tok.children if c.dep_ == "aux")
+                              or any(c.lower_ == "never" for c in tok.children))
+        progressive = tok.tag_ == "VBG" and not future  # "is not negotiating" reports, it takes no position
+        if is_verb and (lemma in self.negated or (lemma in self.negated_future and future)) and self._negated(tok) \
+                and not progressive:
+            holders: list[str] = []
             if subj is not None and (subj.lower_ in PRONOUNS_FIRST or subj.pos_ == "PROPN" or
                                      self.res.actors.key_at(chunk, subj)):
-                holder = self._resolve(chunk, subj, speaker)
-            holder = holder or self._reporter(chunk, tok) or speaker
+                holders = self._holders(chunk, subj, speaker)
+            holder = (holders[0] if holders else None) or self._reporter(chunk, tok) or speaker
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
             span = self._span(chunk, tok, include_subject=own_subject)
             if tok.dep_ == "conj" and not own_subject:
@@ -259,7 +374,29 @@ class ClaimFinder:
                     span = (min(span[0], self.ctx.tok_start(chunk, cc[-1])), span[1])
             neg = next((c.text for c in tok.children if c.dep_ == "neg"), "not")
             out.append(self._make("red_line", chunk, tok, span, f"{neg} {tok.text}", holder, None,
-                                  f"negated '{tok.lemma_}'", 0.75, "negated", qi))
+                                  f"negated '{tok.lemma_}'", 0.75 if lemma in self.negated else 0.6,
+                                  "negated", qi, holders))
+        # --- conditional threats: "will strike unless the deal is signed",
+        #     "threatened to resume attacks if the deadline passes"
+        if is_verb:
+            out.extend(self._threat(chunk, tok, subj, speaker, qi))
+        # --- "There will be no negotiations": a refusal stated as an absence
+        if tok.pos_ == "NOUN" and lemma in self.none_nouns and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in tok.children) \
+                and tok.head.lemma_ == "be" and any(c.dep_ == "expl" for c in tok.head.children) \
+                and any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in tok.head.children):
+            # "There will be no negotiations" refuses; "there was no discussion" reports
+            holder = self._reporter(chunk, tok.head) or speaker
+            if holder:
+                span = self._span(chunk, tok.head, include_subject=True)
+                out.append(self._make("red_line", chunk, tok, span, f"no {tok.text}", holder, None,
+                                      f"'no {tok.text}'", 0.6, "absence", qi))
+        # --- "we need a ceasefire": a first-person need said in a quote is a demand
+        if is_verb and lemma == "need" and subj is not None and subj.lower_ in ("we", "i") and qi is not None \
+                and not self._negated(tok) and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.children):
+            span = self._span(chunk, tok, include_subject=True)
+            out.append(self._make("demand", chunk, tok, span, tok.text, speaker, None,
+                                  "first-person 'need' in a quote", 0.5, "need", qi))
         # --- modal demands: must, should, need to, have to
         if is_verb:
             auxes = [c for c in tok.children if c.dep_ == "aux"]
@@ -268,7 +405,7 @@ class ClaimFinder:
             xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
             if modal is None and lemma in self.modal_verbs and xcomp is not None and not hedged and \
                     any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children) and subj is not None \
-                    and tok.lower_ not in ("needs",) and not self._negated(tok):
+                    and (tok.lower_ != "needs" or self._reporter(chunk, tok) is not None) and not self._negated(tok):
                 modal = tok
             if modal is not None and not hedged and not self._negated(tok) and subj is not None \
                     and subj.lower_ not in ("it", "there"):
@@ -291,7 +428,11 @@ class ClaimFinder:
                                               f"obligation '{modal.text}' reported by the holder", 0.6,
                                               "modal", qi))
         # --- demand nouns as the object of a verb: "repeated its call for"
-        if tok.pos_ == "NOUN" and lemma in self.nouns and tok.dep_ == "dobj":
+        if tok.pos_ == "NOUN" and lemma in self.nouns and tok.dep_ == "dobj" and not self._refusing(tok.head) \
+                and tok.head.lemma_.lower() in self.stating | set(self.agentive) and not self._hypothetical(tok.head) \
+                and not self._blocked(tok.head):
+            # "repeated its call for", "made a demand": the verb's subject states it; "meet
+            # the workers' demand" or "consider their request" leaves it with its owner (noun frames)
             verb = tok.head
             if lemma != "call" or any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
                 vs = clause_subject(verb)
@@ -326,7 +467,103 @@ class ClaimFinder:
                     span = self.ctx.span_of(chunk, [a, b])
                     out.append(self._make("demand", chunk, it, span, tok.text, holder, None,
                                           f"item {n + 1} of a list of {tok.text}", 0.7, "list", qi))
+        # --- a position named by a noun: "the ministry's refusal to pay", "Taleban demands
+        #     to free prisoners", "a request by the Philippines to refer the case"
+        if tok.pos_ == "NOUN" and lemma in self.noun_frames and not self._hypothetical(tok.head):
+            out.extend(self._noun_frame(chunk, tok, lemma, speaker, qi))
+        # --- "we are not willing to ease the debt", "unwilling to compromise"
+        if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and any(c.dep_ == "xcomp" for c in tok.children) and (
+                lemma in self.unwilling or (lemma in self.unwilling_neg and self._negated(tok.head))) \
+                and not self._hypothetical(tok.head):
+            s = clause_subject(tok.head)
+            holders = self._holders(chunk, s, speaker) if s is not None else []
+            holder = (holders[0] if holders else None) or (speaker if qi is not None else None)
+            if holder:
+                span = self._span(chunk, tok.head, include_subject=True)
+                out.append(self._make("red_line", chunk, tok, span, tok.text, holder, None,
+                                      f"'{tok.text}' to act", 0.7, "unwilling", qi, holders))
         return out
+
+    def _noun_frame(self, chunk, tok, lemma, speaker, qi) -> list[RawClaim]:
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            owner = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if owner is None:
+            for p in tok.children:
+                # "a request by Manila"; "the demands of the lenders" (of names the owner of a
+                # demand only when it names a party; "rejection of the offer" is its content)
+                if p.dep_ == "prep" and (p.lower_ in ("by", "from") or (
+                        p.lower_ == "of" and self.noun_frames[lemma] == "demand")):
+                    o = next((x for x in p.children if x.dep_ == "pobj"), None)
+                    if o is not None and (p.lower_ != "of" or self.res.actors.key_at(chunk, o)):
+                        owner = o
+                        break
+        if owner is None:
+            return []
+        comp = [c for c in tok.children if (c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+                or (c.dep_ == "prep" and c.lower_ in ("for", "on", "of", "to", "that")) or c.dep_ == "ccomp"]
+        if not comp and owner.dep_ == "pobj":
+            # "a request by the Philippines to refer ...": the infinitive hangs on the agent
+            comp = [c for c in owner.children if c.dep_ == "acl" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        if not comp or (lemma == "call" and not any(c.lower_ in ("for", "on") or c.dep_ == "acl" for c in comp)):
+            return []
+        holders = self._holders(chunk, owner, speaker, loose=False)
+        if not holders:
+            return []
+        skip = {t.i for c in tok.children if c.dep_ in ("relcl", "appos") for t in c.subtree}
+        toks = [t for t in tok.subtree if t.i not in skip and t.dep_ != "det" or t.i == tok.i]
+        toks += [t for c in comp if c.head.i != tok.i for t in c.subtree]
+        toks.sort(key=lambda t: t.i)
+        first, last = toks[0], toks[-1]
+        for t in chunk.doc[tok.i: last.i + 1]:
+            if t.text in CUT_PUNCT and t.i > tok.i:
+                last = chunk.doc[t.i - 1]
+                break
+        while first.i < last.i and first.is_punct:
+            first = chunk.doc[first.i + 1]
+        span = self.ctx.span_of(chunk, [first, last])
+        kind = self.noun_frames[lemma]
+        return [self._make(kind, chunk, tok, span, tok.text, holders[0], None,
+                           f"'{tok.text}' held by its owner", 0.6, "noun_frame", qi, holders)]
+
+    def _threat(self, chunk, tok, subj, speaker, qi) -> list[RawClaim]:
+        """A threat conditional on the other side is a demand on it: "will stop work
+        unless the agreement is signed", "threatened to resume strikes if the deadline
+        passes", "would start killing the captives if their demands were not met"."""
+        cond = None
+        for c in tok.children:
+            if c.dep_ != "advcl":
+                continue
+            mark = next((m.lower_ for m in c.children if m.dep_ == "mark"), None)
+            if mark == "unless" or (mark == "if" and (self._negated(c) or c.lemma_.lower() == "fail"
+                                                      or tok.lemma_.lower() == "threaten"
+                                                      or tok.head.lemma_.lower() == "threaten")) \
+                    or (mark == "until" and (self._negated(tok) or tok.lemma_.lower() in self.until_verbs or any(
+                        x.dep_ == "xcomp" and x.lemma_.lower() in self.until_verbs for x in tok.children))):
+                cond = c
+                break
+        if cond is None or subj is None or subj.lower_ in ("there", "this", "that", "which", "who"):
+            return []
+        threat = tok.lemma_.lower() in self.threat_verbs or tok.head.lemma_.lower() == "threaten" or any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo", "'d", "shall") for c in tok.children)
+        if not threat:
+            return []
+        holders = self._holders(chunk, subj, speaker, loose=False)
+        if not holders:
+            return []
+        target_tok = next((x for x in cond.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        target = self._resolve(chunk, target_tok, speaker, loose=False) if target_tok is not None else None
+        # the threat and its condition, in either order ("If X, we will Y" / "we will Y unless X")
+        main = self._span(chunk, tok, include_subject=True)
+        a = min(main[0], self.ctx.tok_start(chunk, subj.left_edge), self.ctx.tok_start(chunk, cond.left_edge))
+        b = max(main[1], self.ctx.tok_end(chunk, cond.right_edge))
+        while b > a and self.ctx.text[b - 1] in " ,.;:!?":
+            b -= 1
+        span = (a, b)
+        mark = next(m.text for m in cond.children if m.dep_ == "mark")
+        return [self._make("demand", chunk, tok, span, mark, holders[0], target,
+                           f"threat conditional on '{mark}'", 0.6, "threat", qi, holders)]
 
     def _phrase_cue(self, chunk, label: str, phrase) -> list[RawClaim]:
         doc = chunk.doc
@@ -397,7 +634,9 @@ class ClaimFinder:
                          and o.end <= c.end]
                 if inner:  # the cue's subtree once, not every candidate's ancestor chain
                     below = {t.i for t in c.anchor.subtree} - {c.anchor.i}
-                    inner = [o for o in inner if o.anchor.i in below]
+                    # "refused Taleban demands to free prisoners" is two claims: the refusal
+                    # and the demand refused; a noun frame never swallows its verb
+                    inner = [o for o in inner if o.anchor.i in below and o.frame not in ("noun_frame", "noun")]
                 if inner:
                     for o in inner:
                         if o.frame in ("modal", "condition") and c.holder:

@@ -85,7 +85,7 @@ def clause_subject(tok):
                 return ch
         # Participles and coordinated verbs share the subject of their head; a
         # complement clause ("said that ...") without a subject has none.
-        if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and tok.head.i != tok.i:
+        if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "acomp") and tok.head.i != tok.i:
             tok = tok.head
             if tok.dep_ == "prep":
                 tok = tok.head

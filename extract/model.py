@@ -21,7 +21,7 @@ ClaimKind = Literal["demand", "red_line"]
 
 SCHEMA_VERSION = 1
 # Bump when the rules change what they extract: cached results of other versions are ignored.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 
 def text_sha256(text: str) -> str:
@@ -67,6 +67,9 @@ class Claim:
     quote: str | None = None  # quote id when the claim stands inside a quote
     reason: str = ""
     confidence: float = 0.5
+    # Every party the holder phrase names ("both the Greens and the Liberals"); holder is the first.
+    holders: tuple[str, ...] = ()
+    frame: str = ""  # the frame family that found it (agentive, negated, modal, threat, noun_frame, ...)
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ class Quote:
     sentence_start: int
     sentence_end: int
     reason: str = ""
+    how: str = ""  # the attribution stage that decided the speaker (see extract/quotes.py)
+    confidence: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -140,6 +145,6 @@ class Extraction:
             extractor_version=d["extractor_version"],
             model=d["model"],
             actors=actors,
-            claims=tuple(build(Claim, c) for c in d["claims"]),
+            claims=tuple(build(Claim, dict(c, holders=tuple(c.get("holders") or ()))) for c in d["claims"]),
             quotes=tuple(build(Quote, q) for q in d["quotes"]),
         )

@@ -108,16 +108,17 @@ class Extractor:
         ctx = Context(text, chunks, self.lex)
         actors = ActorIndex(ctx).build()
         cue_verbs = frozenset(self.lex.cues["demand"]["agentive_verbs"]) | frozenset(self.lex.cues["red_line"]["verbs"])
-        resolver = Resolver(ctx, actors, extra_verbs=cue_verbs).build()
-
         raw_quotes = find_quotes(text)
+        resolver = Resolver(ctx, actors, extra_verbs=cue_verbs,
+                            quoted=[(q.open, q.close) for q in raw_quotes]).build()
+
         atts = QuoteAttributor(ctx, resolver).attribute(raw_quotes)
         qspans = [(q.open, q.close, a.speaker) for q, a in zip(raw_quotes, atts)]
         raw_claims = ClaimFinder(ctx, resolver, qspans, self.nlp).find()
 
         # Which clusters matter: groups only when they speak or hold a claim.
         used = {k for k in [a.speaker for a in atts] + [c.holder for c in raw_claims] +
-                [c.target for c in raw_claims] if k}
+                [c.target for c in raw_claims] + [h for c in raw_claims for h in c.holders] if k}
         clusters = [cl for cl in actors.clusters.values() if self._keep(cl, used)]
         # affiliations must point at kept actors
         kept_keys = {cl.key for cl in clusters}
@@ -149,7 +150,7 @@ class Extractor:
             quotes.append(Quote(id=f"q{i}", text=text[q.start:q.end], start=q.start, end=q.end,
                                 speaker=ids.get(a.speaker or ""), cue=a.cue,
                                 sentence_start=min(a.sentence[0], q.open), sentence_end=max(a.sentence[1], q.end),
-                                reason=a.reason))
+                                reason=a.reason, how=a.how, confidence=a.confidence))
         claims = []
         for i, c in enumerate(sorted(raw_claims, key=lambda c: c.start), 1):
             s0, s1 = ctx.sentence_span(c.chunk, c.anchor)
@@ -158,7 +159,9 @@ class Extractor:
                                 text=text[c.start:c.end], start=c.start, end=c.end,
                                 sentence_start=min(s0, c.start), sentence_end=max(s1, c.end), cue=c.cue,
                                 quote=f"q{c.quote_index + 1}" if c.quote_index is not None else None,
-                                reason=c.reason, confidence=c.confidence))
+                                reason=c.reason, confidence=c.confidence,
+                                holders=tuple(dict.fromkeys(ids[h] for h in c.holders if h in ids)),
+                                frame=c.frame))
         return Extraction(document=document_info(text, path), extractor_version=EXTRACTOR_VERSION,
                           model=self.model_name, actors=tuple(actor_objs), claims=tuple(claims),
                           quotes=tuple(quotes))

@@ -6,13 +6,30 @@ its own; it never costs the rest of the document its quotes. A quote left
 open at the end of a paragraph counts only when the next paragraph opens with
 a mark (the newspaper convention for a quote running over paragraphs).
 
-Attribution follows the parse: the reporting verb outside the quote that
-governs it (or the nearest one in the sentence), then its subject;
-"according to X"; "Name: 'quote'" in headlines; and for a quote with no verb
-of its own, the speaker of the quote just before it.
+Attribution is an ordered sieve of small named stages (after Muzny et al.
+2017, "A Two-stage Sieve Approach for Quote Attribution", and the PARC/PolNeAR
+attribution work). Each stage either decides or passes the quote on; the
+first that decides wins, and the quote records its name (``Quote.how``) and a
+confidence that falls with the stage's reach:
+
+1. ``according_to``   "according to X" around the quote;
+2. ``tag``            a verb of saying in the quote's sentence (either order,
+                      inversions "said X, the Y", split quotes ", she said, ");
+3. ``colon``          an introduction ending in a colon ("He made one point
+                      clear:"), a headline "X to Y: '…'" or a transcript label;
+4. ``dash``           a dash tag after the quote ("— Name");
+5. ``clause_subject`` the party that is the subject of the clause the quote
+                      sits in ("the Taliban labeled the talks a 'complete failure'");
+6. ``speech_before``  a quote standing as its own sentence: the latest speech
+                      event after the previous quote, in this paragraph or the
+                      one before ("He said the deal was dead." then the quote);
+7. ``continuation``   the speaker of the quote just before (same or previous
+                      paragraph): continuation paragraphs, the second half of a
+                      split quote.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .context import Context, clause_subject
@@ -37,6 +54,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    if end > start and text[end - 1] == "'" and end < len(text) and text[end] == "'":
+        end -= 1  # the first of a closing pair of apostrophes (''…'')
+        while end > start and text[end - 1].isspace():
+            end -= 1
     return start, end
 
 
@@ -54,12 +75,22 @@ def _next_para_opens(rest: list[str]) -> bool:
     for ln in rest:
         s = ln.strip()
         if s:
-            return s[0] in OPEN_DOUBLE + '"'
+            return s[0] in OPEN_DOUBLE + '"' or s[:2] in ("''", "``")
     return False
+
+
+def _double_apostrophes(line: str) -> str:
+    """Typewriter quotes written as two apostrophes (''…'', the New York Times archive)
+    or TeX/Penn Treebank style (``…''): read each pair as a space and a straight
+    double mark, which keeps every offset where it was."""
+    if "''" not in line and "``" not in line:
+        return line
+    return line.replace("''", ' "').replace("``", ' "')
 
 
 def _scan_line(text: str, base: int, line: str, rest: list[str]) -> list[RawQuote]:
     found: list[RawQuote] = []
+    line = _double_apostrophes(line)
     d_open: int | None = None  # index of an open double mark
     d_char = ""
     s_open: int | None = None
@@ -106,6 +137,27 @@ class Attribution:
     cue: str | None
     reason: str
     sentence: tuple[int, int]
+    how: str = "none"
+    confidence: float = 0.0
+
+
+# Stage -> confidence, from each stage's named-speaker accuracy on PolNeAR train
+# (make eval-polnear): tag 0.97, according_to 0.89, continuation 0.91, clause_subject
+# 0.79, colon 0.74, speech_before 0.73, dash 0.71 (few cases); an inverted tag 0.71.
+STAGE_CONFIDENCE = {"according_to": 0.9, "tag": 0.95, "colon": 0.75, "dash": 0.7,
+                    "speech_before": 0.7, "continuation": 0.9, "clause_subject": 0.8, "none": 0.0}
+INVERTED_TAG_CONFIDENCE = 0.7
+_DASH_TAG = re.compile(r"\s*[—–]+\s*|\s+-{1,2}\s+")
+
+
+@dataclass
+class _Q:
+    """What the stages share about one quote."""
+    raw: RawQuote
+    chunk: object
+    qtoks: list
+    cand: list  # tokens around the quote, outside its marks
+    sent_span: tuple[int, int]
 
 
 class QuoteAttributor:
@@ -113,31 +165,33 @@ class QuoteAttributor:
         self.ctx = ctx
         self.res = resolver
         self.verbs = ctx.lex.reporting_verbs
+        self.stages = (self._according_to, self._tag, self._colon, self._dash)
 
     def attribute(self, quotes: list[RawQuote]) -> list[Attribution]:
         out: list[Attribution] = []
         prev: tuple[RawQuote, Attribution] | None = None
         for q in quotes:
             att = self._one(q, prev)
+            if not att.confidence:
+                att.confidence = STAGE_CONFIDENCE.get(att.how, 0.5) if att.speaker else 0.0
             out.append(att)
             if att.speaker:
                 prev = (q, att)
         return out
 
-    def _one(self, q: RawQuote, prev) -> Attribution:
+    def _context(self, q: RawQuote) -> _Q | None:
         ctx = self.ctx
-        inside = lambda c, t: q.open <= ctx.tok_start(c, t) <= q.close  # noqa: E731
         toks = ctx.tokens_in(q.start, q.end)
         chunk = toks[0][0] if toks else ctx.chunk_at(q.start)
         if chunk is None:
-            return Attribution(None, None, "no parse", (q.open, q.close + 1))
+            return None
         qtoks = [t for c, t in toks if c is chunk]
         sents = []
         for t in qtoks:
             if t.sent not in sents:
                 sents.append(t.sent)
         if not sents:
-            return Attribution(None, None, "no parse", (q.open, q.close + 1))
+            return None
         # Also the sentence right after, when the quote ends a sentence ("...," Blinken said.)
         last = sents[-1]
         if last.end < len(chunk.doc):
@@ -149,19 +203,43 @@ class QuoteAttributor:
             if before[-1].text == ":" or (len(before) <= 12 and ctx.tok_start(chunk, before[-1]) + 3 >= q.open):
                 sents.insert(0, before)
         sent_span = ctx.span_of(chunk, [sents[0][0], sents[-1][-1]])
-        cand = [t for s in sents for t in s if not inside(chunk, t)]
-        # 1. "according to X"
-        for t in cand:
-            if t.lower_ == "according" and t.i + 1 < len(chunk.doc) and chunk.doc[t.i + 1].lower_ == "to":
-                for p in chunk.doc[t.i + 1].children:
+        cand = [t for s in sents for t in s if not (q.open <= ctx.tok_start(chunk, t) <= q.close)]
+        return _Q(q, chunk, qtoks, cand, sent_span)
+
+    def _one(self, q: RawQuote, prev) -> Attribution:
+        c = self._context(q)
+        if c is None:
+            return Attribution(None, None, "no parse", (q.open, q.close + 1))
+        for stage in self.stages:
+            att = stage(c)
+            if att is not None:
+                return att
+        for stage in (self._clause_subject, self._speech_before, self._continuation):
+            att = stage(c, prev)
+            if att is not None:
+                return att
+        return Attribution(None, None, "no speaker found", c.sent_span)
+
+    # ------------------------------------------------------------- stages
+    def _according_to(self, c: _Q) -> Attribution | None:
+        doc = c.chunk.doc
+        for t in c.cand:
+            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                for p in doc[t.i + 1].children:
                     if p.dep_ == "pobj":
-                        k = self.res.resolve_np(chunk, p, ctx.tok_start(chunk, p))
+                        k = self.res.resolve_np(c.chunk, p, self.ctx.tok_start(c.chunk, p))
                         if k:
-                            return Attribution(k, "according to", "according to", sent_span)
-        # 2. reporting verb that governs the quote, else the nearest one
-        verbs = [t for t in cand if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX")]
+                            return Attribution(k, "according to", "according to", c.sent_span, "according_to")
+        return None
+
+    def _tag(self, c: _Q) -> Attribution | None:
+        """The verb of saying that governs the quote, else the nearest one around it."""
+        ctx, chunk, q = self.ctx, c.chunk, c.raw
+        verbs = [t for t in c.cand if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX")]
+        if not verbs:
+            return None
         governing = []
-        for t in qtoks:
+        for t in c.qtoks:
             h = t
             for _ in range(12):
                 if h.head.i == h.i:
@@ -174,22 +252,120 @@ class QuoteAttributor:
                                                        abs(ctx.tok_start(chunk, v) - q.close)))
         for v in ordered:
             subj = clause_subject(v)
-            if subj is None or inside(chunk, subj):
+            if subj is None or q.open <= ctx.tok_start(chunk, subj) <= q.close:
+                k = self._inverted(c, v)
+                if k:
+                    return Attribution(k, v.text, "speaker after the verb (inversion)", c.sent_span, "tag",
+                                       INVERTED_TAG_CONFIDENCE)
                 continue
             k = self.res.subject_of(chunk, v)
             if k:
-                return Attribution(k, v.text, "subject of reporting verb", sent_span)
-        # 3. headline style "Name: 'quote'"
-        head = ctx.text[max(0, q.open - 3):q.open].strip()
-        if head.endswith(":"):
-            for t in reversed([t for t in cand if ctx.tok_end(chunk, t) <= q.open]):
-                k = self.res.actors.key_at(chunk, t)
-                if k and k in self.res.actors.clusters:
-                    return Attribution(k, ":", "name before a colon", sent_span)
-        # 4. carry over from the quote just before (same or previous paragraph)
-        if prev is not None:
-            pq, patt = prev
-            between = ctx.text[pq.close + 1:q.open]
-            if len(between) <= 400 and between.count("\n") <= 2:
-                return Attribution(patt.speaker, patt.cue, "continues the previous quote", sent_span)
-        return Attribution(None, None, "no speaker found", sent_span)
+                return Attribution(k, v.text, "subject of reporting verb", c.sent_span, "tag")
+        return None
+
+    def _inverted(self, c: _Q, v) -> str | None:
+        """'"…," declared UAW President Shawn Fain': after a quote, a verb of saying
+        with no subject before it takes the name after it, whatever the parser
+        called it (nsubj or dobj). Not for verbs whose object is the addressee."""
+        ctx, q, chunk = self.ctx, c.raw, c.chunk
+        if ctx.tok_start(chunk, v) < q.close or v.lemma_.lower() in ("tell", "ask", "urge", "call", "describe"):
+            return None
+        for ch in v.children:
+            if ch.i > v.i and ch.dep_ in ("nsubj", "dobj", "attr", "npadvmod") and ch.pos_ in ("PROPN", "NOUN"):
+                return self.res.resolve_np(chunk, ch, ctx.tok_start(chunk, ch))
+        return None
+
+    def _colon(self, c: _Q) -> Attribution | None:
+        """"He made one point clear: '…'", "Obama to Boehner: '…'", "SMITH: …"."""
+        ctx, q = self.ctx, c.raw
+        if not ctx.text[max(0, q.open - 3):q.open].strip().endswith(":"):
+            return None
+        # the colon may end this paragraph's intro or the paragraph before
+        colon = ctx.text.rfind(":", 0, q.open)
+        chunk = ctx.chunk_at(colon)
+        if chunk is None:
+            return None
+        intro = [(ch, t) for ch, t in ctx.tokens_in(max(chunk.offset, colon - 400), colon)
+                 if ch is chunk]
+        if not intro:
+            return None
+        sent = intro[-1][1].sent
+        toks = [t for _, t in intro if t.sent == sent]
+        root = sent.root
+        if root.pos_ in ("VERB", "AUX") and clause_subject(root) is not None:
+            k = self.res.subject_of(chunk, root)
+            if k:
+                return Attribution(k, ":", "subject of the sentence before a colon", c.sent_span, "colon")
+        # a headline "X to Y:" or a label "SMITH:": the first person named, else the first party
+        keys = [k for t in toks if (k := self.res.actors.key_at(chunk, t)) and k in self.res.actors.clusters]
+        people = [k for k in keys if self.res.actors.clusters[k].kind == "person"]
+        if people or keys:
+            return Attribution((people or keys)[0], ":", "name before a colon", c.sent_span, "colon")
+        return None
+
+    def _dash(self, c: _Q) -> Attribution | None:
+        ctx, q = self.ctx, c.raw
+        m = _DASH_TAG.match(ctx.text, q.close + 1)
+        if not m:
+            return None
+        chunk = ctx.chunk_at(m.end())
+        if chunk is None:
+            return None
+        for ch, t in ctx.tokens_in(m.end(), min(len(ctx.text), m.end() + 60)):
+            if ch is not chunk or t.is_punct:
+                break
+            k = self.res.actors.key_at(chunk, t)
+            if k and k in self.res.actors.clusters:
+                return Attribution(k, "—", "name after a dash", c.sent_span, "dash")
+        return None
+
+    def _speech_before(self, c: _Q, prev) -> Attribution | None:
+        """A quote standing as its own sentence, with no tag: the latest speech event
+        before it, after the previous quote, in this paragraph or the one before."""
+        q, text = c.raw, self.ctx.text
+        if any(t.pos_ in ("VERB", "AUX") for t in c.cand):
+            return None  # the quote sits in a sentence of its own making: not a stand-alone quote
+        para = text.rfind("\n", 0, q.open)
+        prev_para = text.rfind("\n", 0, max(0, para - 1)) if para > 0 else -1
+        while prev_para > 0 and not text[prev_para + 1:para].strip():  # skip blank lines
+            prev_para = text.rfind("\n", 0, prev_para - 1)
+        # after the previous quote and the tag that attributed it
+        lo = max(prev_para, prev[0].close if prev else -1, prev[1].sentence[1] if prev else -1)
+        ev = self.res.latest_event(q.open, lo)
+        if ev is None:
+            return None
+        return Attribution(ev, None, "latest speech event before the quote", c.sent_span, "speech_before")
+
+    def _continuation(self, c: _Q, prev) -> Attribution | None:
+        if prev is None:
+            return None
+        pq, patt = prev
+        between = self.ctx.text[pq.close + 1:c.raw.open]
+        if len(between) <= 400 and between.count("\n") <= 2:
+            return Attribution(patt.speaker, patt.cue, "continues the previous quote", c.sent_span, "continuation",
+                               min(STAGE_CONFIDENCE["continuation"], patt.confidence))
+        return None
+
+    def _clause_subject(self, c: _Q, prev) -> Attribution | None:
+        """Guarded fallback: the quote is an argument of a clause whose subject is a
+        party ("the Taliban labeled the talks a 'complete failure'")."""
+        ctx, q, chunk = self.ctx, c.raw, c.chunk
+        seen = set()
+        for t in c.qtoks:
+            h = t
+            for _ in range(6):
+                if h.head.i == h.i or not (q.open <= ctx.tok_start(chunk, h.head) <= q.close):
+                    break
+                h = h.head
+            v = h.head
+            if v.i in seen or v.pos_ not in ("VERB", "AUX") or q.open <= ctx.tok_start(chunk, v) <= q.close:
+                continue
+            seen.add(v.i)
+            subj = clause_subject(v)
+            if subj is None or subj.lower_ in ("it", "this", "that", "there"):
+                continue
+            k = self.res.subject_of(chunk, v)
+            if k:
+                return Attribution(k, v.text, "subject of the clause around the quote", c.sent_span,
+                                   "clause_subject")
+        return None

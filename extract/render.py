@@ -34,6 +34,13 @@ def to_json_line(ex: Extraction) -> str:
     return json.dumps(ex.to_dict(), ensure_ascii=False, separators=(",", ":"))
 
 
+def holders_of(ex: Extraction, c) -> str:
+    """"Greens & Liberals" when a claim names several parties, else its holder."""
+    if len(c.holders) > 1:
+        return " & ".join(ex.actor_name(h) for h in c.holders)
+    return ex.actor_name(c.holder)
+
+
 def to_table(ex: Extraction) -> Group:
     name = ex.actor_name
     parts = [Text(safe(ex.document.title), style="bold")]
@@ -46,17 +53,18 @@ def to_table(ex: Extraction) -> Group:
     parts.append(t)
     for title, items in (("Demands", ex.demands), ("Red lines", ex.red_lines)):
         t = Table(title=title, expand=True)
-        for col in ("Holder", "Claim", "Cue", "Target"):
+        for col in ("Holder", "Claim", "Cue", "Target", "Found by"):
             t.add_column(col)
         for c in items:
-            t.add_row(Text(safe(name(c.holder))), Text(safe(c.text)), Text(safe(c.cue)),
-                      Text(safe(name(c.target, ""))))
+            t.add_row(Text(safe(holders_of(ex, c))), Text(safe(c.text)), Text(safe(c.cue)),
+                      Text(safe(name(c.target, ""))), f"{c.frame or '—'} {c.confidence:.1f}")
         parts.append(t)
     t = Table(title="Quotes", expand=True)
     t.add_column("Speaker")
     t.add_column("Quote")
+    t.add_column("Found by")
     for q in ex.quotes:
-        t.add_row(Text(safe(name(q.speaker))), Text(safe(f"“{q.text}”")))
+        t.add_row(Text(safe(name(q.speaker))), Text(safe(f"“{q.text}”")), f"{q.how or '—'} {q.confidence:.1f}")
     parts.append(t)
     return Group(*parts)
 
@@ -85,8 +93,8 @@ def to_markdown(ex: Extraction, actor: str | None = None) -> str:
         lines.append(f"- **{_md(a.name)}** ({a.kind}, {a.mention_count} mentions{extra})")
     for title, items in (("Demands", ex.demands), ("Red lines", ex.red_lines)):
         lines += ["", f"## {title}", ""]
-        rows = [c for c in items if keep(c.holder)]
-        lines += [f"- **{_md(name(c.holder))}**: {_md(c.text)} _(cue: {_md(c.cue)})_" for c in rows] or ["- none found"]
+        rows = [c for c in items if any(keep(h) for h in (c.holder, *c.holders))]
+        lines += [f"- **{_md(holders_of(ex, c))}**: {_md(c.text)} _(cue: {_md(c.cue)})_" for c in rows] or ["- none found"]
     lines += ["", "## Quotes", ""]
     rows = [q for q in ex.quotes if keep(q.speaker)]
     lines += [f"- “{_md(q.text)}” — {_md(name(q.speaker))}" for q in rows] or ["- none found"]

@@ -6,6 +6,11 @@ taking a position, with the party in its subject. A pronoun, or a bare common
 noun that names no actor ("a public broadcaster told..."), resolves to the
 latest compatible event, which is how news text chains attribution
 ("Zelensky said ... In a later statement, he said ...").
+
+"He"/"she" go to the nearest named person in subject position or speaking,
+whichever is later (a centering heuristic: the latest subject is the likeliest
+antecedent), never to a person named inside a quotation, so "Hostage Y pleaded
+for help. 'We are scared,' she said." is Y's, not the article's main speaker's.
 """
 from __future__ import annotations
 
@@ -18,15 +23,20 @@ WINDOW = 1500  # characters back that a pronoun may reach
 
 
 class Resolver:
-    def __init__(self, ctx: Context, actors: ActorIndex, extra_verbs: frozenset[str] = frozenset()):
+    def __init__(self, ctx: Context, actors: ActorIndex, extra_verbs: frozenset[str] = frozenset(),
+                 quoted: list[tuple[int, int]] | None = None):
         self.ctx = ctx
         self.actors = actors
         self.verbs = ctx.lex.reporting_verbs | extra_verbs
         self.events: list[tuple[int, str]] = []  # (position, cluster key), sorted
+        self.speech: list[tuple[int, str]] = []  # the events whose verb reports speech
         self.subject_cache: dict[tuple[int, int], str | None] = {}
         self.doc_speaker: str | None = None
         self._person_mentions: list[tuple[int, str]] = []
         self._subjects: list[tuple[int, str]] = []
+        self._person_subjects: list[tuple[int, str]] = []
+        self._quoted = sorted(quoted or [])  # (open, close) of every quotation
+        self._quoted_opens = [a for a, _ in self._quoted]
 
     def build(self) -> "Resolver":
         self._find_doc_speaker()
@@ -37,13 +47,22 @@ class Resolver:
             (self.ctx.tok_start(c, t), self.actors.key_at(c, t)) for c in self.ctx.chunks for t in c.doc
             if t.dep_ in ("nsubj", "nsubjpass") and self.actors.key_at(c, t) in self.actors.clusters
             and self.actors.clusters[self.actors.key_at(c, t)].kind in ("state", "organization", "group"))
+        self._person_subjects = sorted(
+            (p, k) for c in self.ctx.chunks for t in c.doc
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
+            and (k := self.actors.key_at(c, t)) in self.actors.clusters
+            and self.actors.clusters[k].kind == "person"
+            and not self.in_quote(p := self.ctx.tok_start(c, t)))
         for chunk in self.ctx.chunks:
             for tok in chunk.doc:
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.verbs:
                     key = self.subject_of(chunk, tok)
                     if key:
                         self.events.append((self.ctx.tok_start(chunk, tok), key))
+                        if tok.lemma_.lower() in self.ctx.lex.reporting_verbs:
+                            self.speech.append(self.events[-1])
         self.events.sort()
+        self.speech.sort()
         return self
 
     def _find_doc_speaker(self) -> None:
@@ -70,8 +89,12 @@ class Resolver:
             self.subject_cache[ck] = self.resolve_np(chunk, subj, self.ctx.tok_start(chunk, verb)) if subj is not None else None
         return self.subject_cache[ck]
 
-    def resolve_np(self, chunk, tok, pos: int, speaker: str | None = None) -> str | None:
-        """The actor a noun phrase headed by ``tok`` refers to, or None."""
+    def resolve_np(self, chunk, tok, pos: int, speaker: str | None = None, loose: bool = True) -> str | None:
+        """The actor a noun phrase headed by ``tok`` refers to, or None.
+
+        ``loose`` lets an unnamed common noun continue the latest speaker ("a public
+        broadcaster told ..."), which fits subjects of saying, not owners of a
+        position ("the nurses' demand" is not the last speaker's)."""
         if tok is None:
             return None
         low = tok.lower_
@@ -99,7 +122,7 @@ class Resolver:
                 if ch.dep_ == "prep" and ch.lower_ == "of":
                     for p in ch.children:
                         if p.dep_ == "pobj":
-                            return self.resolve_np(chunk, p, pos, speaker)
+                            return self.resolve_np(chunk, p, pos, speaker, loose)
         role = self.actors.role_description(chunk, tok)
         if role:
             self.actors.add_mention(role, chunk, [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"] or [tok])
@@ -125,16 +148,31 @@ class Resolver:
                             return k
         for ch in tok.children:
             if ch.dep_ == "appos":
-                k = self.resolve_np(chunk, ch, pos, speaker)
+                k = self.resolve_np(chunk, ch, pos, speaker, loose)
                 if k:
                     return k
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() not in ("statement", "report", "readout", "source"):
+        if loose and tok.pos_ == "NOUN" and tok.lemma_.lower() not in ("statement", "report", "readout", "source"):
             # An unnamed speaker ("a public broadcaster told ...") continues the latest one.
             return self.latest(pos, person=None)
         return None
 
+    def in_quote(self, pos: int) -> bool:
+        i = bisect_left(self._quoted_opens, pos + 1) - 1
+        return i >= 0 and self._quoted[i][0] < pos <= self._quoted[i][1]
+
+    def latest_event(self, pos: int, after: int) -> str | None:
+        """The speaker of the latest verb of saying in (after, pos), outside quotations."""
+        i = bisect_left(self.speech, (pos, ""))
+        for p, key in reversed(self.speech[:i]):
+            if p <= after:
+                break
+            if key in self.actors.clusters and not self.in_quote(p):
+                return key
+        return None
+
     def latest(self, pos: int, person: bool | None) -> str | None:
         i = bisect_left(self.events, (pos, ""))
+        found: tuple[int, str] | None = None
         for p, key in reversed(self.events[:i]):
             if pos - p > WINDOW:
                 break
@@ -142,7 +180,15 @@ class Resolver:
             if cl is None:
                 continue
             if person is None or (cl.kind == "person") == person:
-                return key
+                found = (p, key)
+                break
+        if person:
+            j = bisect_left(self._person_subjects, (pos, ""))
+            if j and pos - self._person_subjects[j - 1][0] <= WINDOW and (
+                    found is None or self._person_subjects[j - 1][0] > found[0]):
+                return self._person_subjects[j - 1][1]
+        if found is not None:
+            return found[1]
         if person:
             i = bisect_left(self._person_mentions, (pos, ""))
             if i and pos - self._person_mentions[i - 1][0] <= WINDOW:

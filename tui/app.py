@@ -148,6 +148,7 @@ class ParleyApp(App):
         Binding("C", "copy_all", "Copy all", id="app.copy_all"),
         Binding("e", "export", "Export md", id="app.export"),
         Binding("E", "export_json", "Export json", id="app.export_json", show=False),
+        Binding("h", "toggle_weak", "Hide weak", id="app.toggle_weak"),
         Binding("1", "pane('actors')", "Actors pane", id="app.pane_actors", show=False),
         Binding("2", "pane('demands')", "Demands pane", id="app.pane_demands", show=False),
         Binding("3", "pane('red_lines')", "Red lines pane", id="app.pane_red_lines", show=False),
@@ -155,6 +156,9 @@ class ParleyApp(App):
     ]
 
     filter_actor: reactive[str | None] = reactive(None)
+    # Items found by weak frames or attribution stages (confidence below this) hidden when on.
+    hide_weak: reactive[bool] = reactive(False)
+    WEAK_BELOW = 0.6
 
     def __init__(self, path: str | None = None, model: str | None = None,
                  quotes_file: str = "parley-quotes.md", extractor_factory=None, document=None,
@@ -363,13 +367,14 @@ class ParleyApp(App):
         if r is None:
             return []
         f = self.filter_actor
+        strong = (lambda it: it.confidence >= self.WEAK_BELOW) if self.hide_weak else (lambda it: True)  # noqa: E731
         if pane == "actors":
             return list(r.actors)
         if pane == "demands":
-            return [c for c in r.demands if f is None or c.holder == f]
+            return [c for c in r.demands if (f is None or f in (c.holder, *c.holders)) and strong(c)]
         if pane == "red_lines":
-            return [c for c in r.red_lines if f is None or c.holder == f]
-        return [q for q in r.quotes if f is None or q.speaker == f]
+            return [c for c in r.red_lines if (f is None or f in (c.holder, *c.holders)) and strong(c)]
+        return [q for q in r.quotes if (f is None or q.speaker == f) and strong(q)]
 
     def refresh_panes(self) -> None:
         r = self.result
@@ -381,8 +386,13 @@ class ParleyApp(App):
             with table.prevent(DataTable.RowHighlighted):  # refilling is not the user moving
                 self._fill(table, pane, name)
         fl = self.main.query_one("#filter-line", Static)
+        parts = []
         if self.filter_actor:
-            fl.update(Text(f"Filter: {visible(name(self.filter_actor))}  (escape clears)", style="bold yellow"))
+            parts.append(f"Filter: {visible(name(self.filter_actor))}  (escape clears)")
+        if self.hide_weak:
+            parts.append(f"Hiding items below {self.WEAK_BELOW:.1f} confidence  (h shows them)")
+        if parts:
+            fl.update(Text("  ·  ".join(parts), style="bold yellow"))
             fl.display = True
         else:
             fl.update("")
@@ -474,9 +484,14 @@ class ParleyApp(App):
         else:
             focus = (it.start, it.end)
             sent = self.text[it.sentence_start:it.sentence_end]
-            who = name(it.speaker if pane == "quotes" else it.holder)
+            if pane == "quotes":
+                who = name(it.speaker)
+                how = f"{it.how or '—'}, {it.confidence:.1f}"
+            else:
+                who = " & ".join(name(h) for h in it.holders) if len(it.holders) > 1 else name(it.holder)
+                how = f"{it.frame or '—'}, {it.confidence:.1f}"
             cue = it.cue or "—"
-            self.set_status(f"{who} · cue: {cue} · {sent}")
+            self.set_status(f"{who} · cue: {cue} · found by: {how} · {sent}")
         self.paint_article(focus)
 
     @on(DataTable.RowSelected, "#actors")
@@ -499,6 +514,14 @@ class ParleyApp(App):
             return
         actors = [(a.id, a.name, a.aliases) for a in self.result.actors]
         self.push_screen(ActorFinder(actors), lambda aid: aid and self.set_filter(aid))
+
+    def watch_hide_weak(self, old, new) -> None:
+        self.refresh_panes()
+
+    def action_toggle_weak(self) -> None:
+        self.hide_weak = not self.hide_weak
+        self.notify(f"Items below {self.WEAK_BELOW:.1f} confidence {'hidden' if self.hide_weak else 'shown'}",
+                    title="Confidence")
 
     def action_clear_filter(self) -> None:
         if self.filter_actor:

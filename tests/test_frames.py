@@ -1,0 +1,116 @@
+"""Claim frames (extract/data/cues.json), each with positive and negative sentences.
+
+Every sentence is made up for the frame it tests (fictional parties where the
+party matters), so the tests pin the frame, not an article.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+def claims(ex, kind=None):
+    return [c for c in ex.claims if kind is None or c.kind == kind]
+
+
+def holder_names(ex, c):
+    return [ex.actor_name(h) for h in c.holders]
+
+
+# (sentence, kind, holder's name contains, claim text contains)
+POSITIVE = [
+    # passive with a by-agent: the agent holds it
+    ("The pay offer was rejected by Maria Okafor, the union's leader, on Monday.",
+     "red_line", "Maria Okafor", "rejected by Maria Okafor"),
+    # refusing someone's demand: a red line of the refuser ...
+    ("Serbia rejected Kosovo's demand to withdraw its troops from the border.",
+     "red_line", "Serbia", "rejected Kosovo's demand"),
+    # ... and the demand refused, held by its owner
+    ("Serbia rejected Kosovo's demand to withdraw its troops from the border.",
+     "demand", "Kosovo", "Kosovo's demand to withdraw its troops"),
+    # nominalised positions
+    ("Teachers protested against the Education Ministry's refusal to pay the agreed increase.",
+     "red_line", "Education Ministry", "refusal to pay the agreed increase"),
+    ("Delegates welcomed the Freedonian Workers Union's call for a vote on the contract.",
+     "demand", "Freedonian Workers Union", "call for a vote"),
+    # conditional threats are demands held by the one who threatens
+    ("The Transit Workers Union said it would stop work at midnight unless the agreement is signed.",
+     "demand", "Transit Workers Union", "unless the agreement is signed"),
+    ("Governor Alan Price threatened to veto the budget if lawmakers cut school funding.",
+     "demand", "Alan Price", "if lawmakers cut school funding"),
+    ("The strikers said they would take further action if the Ministry of Labour fails to meet the deadline.",
+     "demand", "strikers", "if the Ministry of Labour fails to meet the deadline"),
+    # a for-to complement of "call for"
+    ("Foreign Minister Lena Varga called for Ruritania to withdraw its ships immediately.",
+     "demand", "Lena Varga", "called for Ruritania to withdraw its ships immediately"),
+    # wants / expects a party to act, wants a thing done
+    ("Prime Minister Olaf Brandt wants Ruritania to reopen the border crossings.",
+     "demand", "Olaf Brandt", "wants Ruritania to reopen the border crossings"),
+    ("President Ana Silva said she wanted the sanctions lifted in their entirety.",
+     "demand", "Ana Silva", "wanted the sanctions lifted"),
+    # persuading the other side
+    ("Chancellor Mira Holt is trying to convince the creditors to cut the debt.",
+     "demand", "Mira Holt", "convince the creditors to cut the debt"),
+    # "not willing to" is a refusal
+    ('Finance Minister Erik Lund said: "We are not willing to ease the debt."',
+     "red_line", "Erik Lund", "not willing to ease the debt"),
+    # refusals as absence and as "not on the table"
+    ('"There will be no negotiations over this," said Senator Ruth Adler.',
+     "red_line", "Ruth Adler", "no negotiations"),
+    ("Senator Ruth Adler said a tax increase is not on the table.",
+     "red_line", "Ruth Adler", "not on the table"),
+    # a coordinated verb with its own auxiliary does not share the negation
+    ("Officials of the Harbour Authority say the increase is not in the budget and have requested "
+     "that the issue be settled next year.",
+     "demand", "Officials", "requested that the issue be settled"),
+    # will-not with a future auxiliary on a weaker verb
+    ("Opposition leader Karl Weiss said he will not sit in a government with the nationalists.",
+     "red_line", "Karl Weiss", "will not sit in a government"),
+    # opposed to
+    ("The Green Party is opposed to the new pipeline.", "red_line", "Green Party", "opposed to the new pipeline"),
+]
+
+
+@pytest.mark.parametrize("text,kind,holder,contains", POSITIVE)
+def test_frame_positive(run, text, kind, holder, contains):
+    ex = run(text)
+    found = [c for c in claims(ex, kind) if contains in c.text]
+    assert found, [(c.kind, c.text, ex.actor_name(c.holder)) for c in ex.claims]
+    assert holder in ex.actor_name(found[0].holder), (found[0].text, ex.actor_name(found[0].holder))
+
+
+def test_coordinated_holders_are_all_kept(run):
+    ex = run("Both the Social Democrats and the Liberal Party rejected the proposal on Tuesday.")
+    (c,) = claims(ex, "red_line")
+    names = holder_names(ex, c)
+    assert len(names) == 2 and c.holder == c.holders[0], names
+    assert any("Democrats" in n for n in names) and any("Liberal Party" in n for n in names)
+
+
+def test_refusing_a_demand_is_not_the_refusers_demand(run):
+    ex = run("Serbia rejected Kosovo's demand to withdraw its troops from the border.")
+    serbia = next(a.id for a in ex.actors if a.name == "Serbia")
+    assert claims(ex, "demand") and all(c.holder != serbia for c in claims(ex, "demand"))
+
+
+def test_meeting_a_demand_leaves_it_with_its_owner(run):
+    ex = run("The Ministry of Finance said it could not meet the nurses' demand for a 20 percent raise.")
+    ministry = next(a.id for a in ex.actors if "Ministry" in a.name)
+    assert claims(ex, "red_line") and all(c.holder != ministry for c in claims(ex, "demand"))
+
+
+@pytest.mark.parametrize("text", [
+    # accusations, predictions, failures, questions, reports are not positions
+    "Freedonia accused Ruritania of refusing to negotiate in good faith.",
+    "The Transit Workers Union is expected to reject the offer next week.",
+    "The two delegations failed to reach agreement on Friday.",
+    "Will the Transit Workers Union accept the offer?",
+    "Ruritania is not negotiating with Freedonia at the moment.",
+    "You do not get to demand a ransom for doing your job, Senator Ruth Adler said.",
+    # offers and own plans
+    "Ruritania offered to withdraw half of its troops.",
+    "A senior envoy of Freedonia is in the capital seeking to save the hostages' lives.",
+    # a condition without a threat is not a demand
+    "Prices will rise unless the harvest improves, the Central Bank of Ruritania said.",
+])
+def test_frame_negative(run, text):
+    assert claims(run(text)) == [], [(c.kind, c.text, c.reason) for c in run(text).claims]
