@@ -26,6 +26,8 @@ confidence that falls with the stage's reach:
 7. ``continuation``   the speaker of the quote just before (same or previous
                       paragraph): continuation paragraphs, the second half of a
                       split quote.
+
+A quotation nested inside another is the outer speaker's (``nested``).
 """
 from __future__ import annotations
 
@@ -144,7 +146,7 @@ class Attribution:
 # Stage -> confidence, from each stage's named-speaker accuracy on PolNeAR train
 # (make eval-polnear): tag 0.97, according_to 0.89, continuation 0.91, clause_subject
 # 0.79, colon 0.74, speech_before 0.73, dash 0.71 (few cases); an inverted tag 0.71.
-STAGE_CONFIDENCE = {"according_to": 0.9, "tag": 0.95, "colon": 0.75, "dash": 0.7,
+STAGE_CONFIDENCE = {"nested": 0.85, "according_to": 0.9, "tag": 0.95, "colon": 0.75, "dash": 0.7,
                     "speech_before": 0.7, "continuation": 0.9, "clause_subject": 0.8, "none": 0.0}
 INVERTED_TAG_CONFIDENCE = 0.7
 _DASH_TAG = re.compile(r"\s*[—–]+\s*|\s+-{1,2}\s+")
@@ -170,14 +172,27 @@ class QuoteAttributor:
     def attribute(self, quotes: list[RawQuote]) -> list[Attribution]:
         out: list[Attribution] = []
         prev: tuple[RawQuote, Attribution] | None = None
-        for q in quotes:
+        # a quotation inside another ('… isn’t about “Equal Justice” anymore') is the outer
+        # speaker's words; the scanner closes the inner one first, so attribute outer ones first
+        outer = {i: next((j for j, o in enumerate(quotes) if o.open < q.open and q.close <= o.close and j != i), None)
+                 for i, q in enumerate(quotes)}
+        order = sorted(range(len(quotes)), key=lambda i: quotes[i].open)
+        done: dict[int, Attribution] = {}
+        for i in order:
+            q = quotes[i]
+            j = outer[i]
+            if j is not None and j in done and done[j].speaker:
+                o = done[j]
+                done[i] = Attribution(o.speaker, o.cue, "inside a quotation by the same speaker", o.sentence,
+                                      "nested", o.confidence)
+                continue
             att = self._one(q, prev)
             if not att.confidence:
                 att.confidence = STAGE_CONFIDENCE.get(att.how, 0.5) if att.speaker else 0.0
-            out.append(att)
+            done[i] = att
             if att.speaker:
                 prev = (q, att)
-        return out
+        return [done[i] for i in range(len(quotes))]
 
     def _context(self, q: RawQuote) -> _Q | None:
         ctx = self.ctx
@@ -251,8 +266,16 @@ class QuoteAttributor:
                                      key=lambda v: min(abs(ctx.tok_start(chunk, v) - q.open),
                                                        abs(ctx.tok_start(chunk, v) - q.close)))
         for v in ordered:
+            agent = next((p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+            if agent is not None and not self.res.in_quote(ctx.tok_start(chunk, agent)):
+                # "Sanders was asked by host Bill Maher, '…'": a passive tag speaks through its agent
+                k = self.res.resolve_np(chunk, agent, ctx.tok_start(chunk, agent), loose=False)
+                if k:
+                    return Attribution(k, v.text, "by-agent of a passive verb of saying", c.sent_span, "tag")
             subj = clause_subject(v)
-            if subj is None or q.open <= ctx.tok_start(chunk, subj) <= q.close:
+            if subj is not None and self.res.in_quote(ctx.tok_start(chunk, subj)):
+                continue  # a subject inside a quotation (this one or another) is not a speaker
+            if subj is None:
                 k = self._inverted(c, v)
                 if k:
                     return Attribution(k, v.text, "speaker after the verb (inversion)", c.sent_span, "tag",
@@ -271,8 +294,9 @@ class QuoteAttributor:
         if ctx.tok_start(chunk, v) < q.close or v.lemma_.lower() in ("tell", "ask", "urge", "call", "describe"):
             return None
         for ch in v.children:
-            if ch.i > v.i and ch.dep_ in ("nsubj", "dobj", "attr", "npadvmod") and ch.pos_ in ("PROPN", "NOUN"):
-                return self.res.resolve_np(chunk, ch, ctx.tok_start(chunk, ch))
+            if ch.i > v.i and ch.dep_ in ("nsubj", "dobj", "attr", "npadvmod") and ch.pos_ in ("PROPN", "NOUN") \
+                    and not self.res.in_quote(ctx.tok_start(chunk, ch)):
+                return self.res.resolve_np(chunk, ch, ctx.tok_start(chunk, ch), loose=False)
         return None
 
     def _colon(self, c: _Q) -> Attribution | None:
@@ -358,6 +382,10 @@ class QuoteAttributor:
                     break
                 h = h.head
             v = h.head
+            for _ in range(3):  # "brought up as 'very fishy'": through the preposition to its verb
+                if v.pos_ in ("VERB", "AUX") or v.head.i == v.i or v.dep_ not in ("prep", "pobj", "acomp", "oprd", "amod"):
+                    break
+                v = v.head
             if v.i in seen or v.pos_ not in ("VERB", "AUX") or q.open <= ctx.tok_start(chunk, v) <= q.close:
                 continue
             seen.add(v.i)

@@ -158,7 +158,10 @@ class Resolver:
 
     def in_quote(self, pos: int) -> bool:
         i = bisect_left(self._quoted_opens, pos + 1) - 1
-        return i >= 0 and self._quoted[i][0] < pos <= self._quoted[i][1]
+        for j in range(i, max(-1, i - 3), -1):  # a quote nested in another opens after it
+            if self._quoted[j][0] < pos <= self._quoted[j][1]:
+                return True
+        return False
 
     def latest_event(self, pos: int, after: int) -> str | None:
         """The speaker of the latest verb of saying in (after, pos), outside quotations."""
