@@ -303,7 +303,7 @@ class QuoteAttributor:
         """"He made one point clear: '…'", "Obama to Boehner: '…'", "SMITH: …"."""
         ctx, q = self.ctx, c.raw
         if not ctx.text[max(0, q.open - 3):q.open].strip().endswith(":"):
-            return None
+            return self._label(c)
         # the colon may end this paragraph's intro or the paragraph before
         colon = ctx.text.rfind(":", 0, q.open)
         chunk = ctx.chunk_at(colon)
@@ -315,6 +315,17 @@ class QuoteAttributor:
             return None
         sent = intro[-1][1].sent
         toks = [t for _, t in intro if t.sent == sent]
+        for t in toks:  # "According to HuffPo:"
+            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+                for p in t.doc[t.i + 1].children:
+                    k = self.res.resolve_np(chunk, p, ctx.tok_start(chunk, p), loose=False) if p.dep_ == "pobj" else None
+                    if k:
+                        return Attribution(k, "according to", "according to, before a colon", c.sent_span, "colon")
+        for t in reversed(toks):  # "as Breitbart News reported, …:", "Breitbart News responded:"
+            if t.lemma_.lower() in self.verbs and t.pos_ == "VERB" and clause_subject(t) is not None:
+                k = self.res.subject_of(chunk, t)
+                if k:
+                    return Attribution(k, t.text, "verb of saying before a colon", c.sent_span, "colon")
         root = sent.root
         if root.pos_ in ("VERB", "AUX") and clause_subject(root) is not None:
             k = self.res.subject_of(chunk, root)
@@ -326,6 +337,24 @@ class QuoteAttributor:
         if people or keys:
             return Attribution((people or keys)[0], ":", "name before a colon", c.sent_span, "colon")
         return None
+
+    def _label(self, c: _Q) -> Attribution | None:
+        """A headline or transcript line "Issa: Clinton's 'honesty is in question'":
+        a short name and a colon opening the line speak the rest of it."""
+        ctx, q = self.ctx, c.raw
+        line_start = ctx.text.rfind("\n", 0, q.open) + 1
+        colon = ctx.text.find(":", line_start, q.open)
+        if colon < 0 or colon - line_start > 40 or any(ch in ctx.text[line_start:colon] for ch in ".!?“”\"'‘’"):
+            return None
+        chunk = ctx.chunk_at(line_start)
+        if chunk is None:
+            return None
+        keys = [k for ch, t in ctx.tokens_in(line_start, colon) if ch is chunk
+                and (k := self.res.actors.key_at(chunk, t)) and k in self.res.actors.clusters]
+        if not keys:
+            return None
+        people = [k for k in keys if self.res.actors.clusters[k].kind == "person"]
+        return Attribution((people or keys)[0], ":", "name opening the line before a colon", c.sent_span, "colon")
 
     def _dash(self, c: _Q) -> Attribution | None:
         ctx, q = self.ctx, c.raw
