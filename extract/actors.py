@@ -103,6 +103,8 @@ class ActorIndex:
                 toks = [t for t in toks if t.text.strip(_EDGE)]
                 if not toks:
                     continue
+                while len(toks) > 1 and toks[-1].pos_ in ("CCONJ", "PUNCT", "ADP"):
+                    toks = toks[:-1]  # "the German Council Presidency and"
                 span = doc[toks[0].i: toks[-1].i + 1]
                 if "\n" in span.text:
                     span = doc[toks[0].i: toks[0].i + 1]
@@ -113,6 +115,7 @@ class ActorIndex:
                     continue
                 raw.append((chunk, span, ent.label_, span.text))
         raw.extend(self._untagged_names())
+        raw = self._drop_headline_guesses(raw)
         for chunk, span, label, surface in raw:
             self._add_entity(chunk, span, label, surface)
         self._propagate_names()
@@ -130,6 +133,19 @@ class ActorIndex:
                     else:
                         self.add_group(chunk, tok)
         return self
+
+    def _drop_headline_guesses(self, raw):
+        """A Title Case headline fools the tagger ("Greece Faces New …", "DRC Rejects
+        Rebels' Demand"): a name found only there, and nowhere in the body, is dropped."""
+        text = self.ctx.text
+        first_end = text.find("\n")
+        if first_end < 0:
+            return raw
+        words = [w for w in text[:first_end].split() if w[:1].isalpha()]
+        if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
+            return raw
+        body = text[first_end:]
+        return [r for r in raw if r[0].offset + r[1].start_char >= first_end or r[3] in body]
 
     def _untagged_names(self):
         """Proper names the tagger missed ("Chandni Raina is India's negotiator"),
@@ -258,6 +274,9 @@ class ActorIndex:
             return existing
         left = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod", "det", "poss", "nummod")]
         toks = [t for t in left if t.dep_ != "det"] + [head]
+        # "public sector workers", "long-term budget negotiators": a modifier keeps its own modifiers
+        toks += [x for t in left if t.dep_ in ("compound", "amod") for x in t.subtree
+                 if x.i < t.i and x.dep_ in ("amod", "compound", "punct", "npadvmod") and x.text != ","]
         state = None
         qualifiers = []
         for t in left:

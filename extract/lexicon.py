@@ -50,6 +50,8 @@ def _alias_index(lex: Lexicon) -> dict[str, StateEntry]:
     for st in lex.states:
         for a in (st.canonical, *st.aliases):
             out.setdefault(a.lower().removeprefix("the "), st)
+            # names are normalised without a final full stop: "U.S." is looked up as "u.s"
+            out.setdefault(a.lower().removeprefix("the ").rstrip("."), st)
     return out
 
 

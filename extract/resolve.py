@@ -123,6 +123,11 @@ class Resolver:
                     for p in ch.children:
                         if p.dep_ == "pobj":
                             return self.resolve_np(chunk, p, pos, speaker, loose)
+        for ch in tok.children:  # "the rebel group M23": the name in apposition
+            if ch.dep_ == "appos" and ch.pos_ == "PROPN":
+                k = self.actors.key_at(chunk, ch)
+                if k and k in self.actors.clusters:
+                    return k
         role = self.actors.role_description(chunk, tok)
         if role:
             self.actors.add_mention(role, chunk, [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"] or [tok])
