@@ -116,6 +116,7 @@ class ActorIndex:
                 raw.append((chunk, span, ent.label_, span.text))
         raw.extend(self._untagged_names())
         raw = self._drop_headline_guesses(raw)
+        self._headline_end = self._title_case_headline_end()
         for chunk, span, label, surface in raw:
             self._add_entity(chunk, span, label, surface)
         self._propagate_names()
@@ -124,6 +125,8 @@ class ActorIndex:
         self._titled = self._title_roles()
         for chunk in self.ctx.chunks:
             for tok in chunk.doc:
+                if chunk.offset + tok.idx < self._headline_end:
+                    continue  # the tagger's guesses in a Title Case headline
                 if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "NOUN" or (
                         tok.pos_ == "PROPN" and tok.lower_ in self._titled
                         and (chunk.offset, tok.i) not in self.token_map)):
@@ -137,15 +140,20 @@ class ActorIndex:
     def _drop_headline_guesses(self, raw):
         """A Title Case headline fools the tagger ("Greece Faces New …", "DRC Rejects
         Rebels' Demand"): a name found only there, and nowhere in the body, is dropped."""
-        text = self.ctx.text
-        first_end = text.find("\n")
+        first_end = self._title_case_headline_end()
         if first_end < 0:
             return raw
-        words = [w for w in text[:first_end].split() if w[:1].isalpha()]
-        if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
-            return raw
-        body = text[first_end:]
+        body = self.ctx.text[first_end:]
         return [r for r in raw if r[0].offset + r[1].start_char >= first_end or r[3] in body]
+
+    def _title_case_headline_end(self) -> int:
+        """End of the first line when it is a Title Case headline, else -1."""
+        text = self.ctx.text
+        first_end = text.find("\n")
+        words = [w for w in text[:first_end].split() if w[:1].isalpha()] if first_end > 0 else []
+        if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
+            return -1
+        return first_end
 
     def _untagged_names(self):
         """Proper names the tagger missed ("Chandni Raina is India's negotiator"),
@@ -267,12 +275,12 @@ class ActorIndex:
                 return None
             if head.tag_ not in ("NNS", "NNPS") and lemma not in COLLECTIVE_NOUNS:
                 return None  # "the leader", "an official": one person, not a group
-        if head.pos_ not in ("NOUN", "PROPN"):
+        if head.pos_ not in ("NOUN", "PROPN") or chunk.offset + head.idx < getattr(self, "_headline_end", -1):
             return None
         existing = self.token_map.get((chunk.offset, head.i))
         if existing:
             return existing
-        left = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod", "det", "poss", "nummod")]
+        left = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod", "det", "poss")]
         toks = [t for t in left if t.dep_ != "det"] + [head]
         # "public sector workers", "long-term budget negotiators": a modifier keeps its own modifiers
         toks += [x for t in left if t.dep_ in ("compound", "amod") for x in t.subtree

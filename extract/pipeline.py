@@ -175,6 +175,6 @@ class Extractor:
         if cl.is_group:
             # Unnamed groups only when they take part: speak, hold a claim, or are a
             # specific body ("Members of Local 551", "A White House spokesperson").
-            return cl.relational or (cl.kind == "person" and cl.affiliation is not None)
+            return cl.relational or (cl.kind == "person" and cl.affiliation is not None) or len(cl.mentions) >= 2
         return cl.argument_role or len(cl.mentions) >= 2 and cl.kind == "person"
 
