@@ -74,6 +74,7 @@ class ClaimFinder:
         self.negated_future = set(r.get("negated_future_verbs", []))
         self.future_aux = set(r.get("future_aux", []))
         self.none_nouns = set(r.get("none_nouns", []))
+        self.afford_verbs = set(r.get("afford", {}).get("verbs", []))
         frames = d.get("noun_frames", {})
         self.noun_frames = {lem: kind for kind in ("demand", "red_line") for lem in frames.get(kind, [])}
         self.threat_verbs = set(d.get("threat_verbs", []))
@@ -196,7 +197,11 @@ class ClaimFinder:
                     if cc.dep_ in ("cc", "punct") and cc.i < ch.i and cc.i > verb.i:
                         drop.add(cc.i)
             elif ch.dep_ in ("advcl", "parataxis") and ch.i > verb.i and not any(
-                    m.dep_ == "mark" and m.lower_ == "for" for m in ch.children):  # "called for X to go" stays whole
+                    m.dep_ == "mark" and m.lower_ == "for" for m in ch.children) and not (
+                    ch.dep_ == "advcl" and verb.lemma_.lower() in self.agentive
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children)
+                    and not any(m.dep_ == "mark" for m in ch.children)):
+                # "called for X to go", "convince them to cut" stay whole
                 drop.update(t.i for t in ch.subtree)
             elif ch.dep_ in ("nsubj", "nsubjpass", "csubj") and not include_subject:
                 drop.update(t.i for t in ch.subtree)
@@ -306,14 +311,19 @@ class ClaimFinder:
                 if r in ("for", "on") and r in preps:
                     ok = True
                     target_tok = next((p for p in preps[r].children if p.dep_ == "pobj"), None)
-                elif r == "for" and any(c.dep_ in ("advcl", "ccomp") and any(
+                elif r in ("for", "for_to") and any(c.dep_ in ("advcl", "ccomp") and any(
                         m.dep_ == "mark" and m.lower_ == "for" for m in c.children) for c in tok.children):
                     # "called for China to withdraw": a for-to clause
-                    ok = True
                     cl = next(c for c in tok.children if c.dep_ in ("advcl", "ccomp") and any(
                         m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
                     target_tok = next((x for x in cl.children if x.dep_ == "nsubj"), None)
-                elif r == "obj+xcomp" and "dobj" in kids and "xcomp" in kids:
+                    # "waiting for the Council to update": only a party asked to act
+                    ok = r == "for" or (target_tok is not None and
+                                        self._resolve(chunk, target_tok, speaker, loose=False) is not None)
+                elif r == "obj+xcomp" and "dobj" in kids and ("xcomp" in kids or any(
+                        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                        and not any(m.dep_ == "mark" for m in c.children) for c in tok.children)):
+                    # "convince its neighbours to cut the debt" (the parser may hang the infinitive as advcl)
                     ok, target_tok = True, kids["dobj"]
                 elif r == "party_obj+xcomp":
                     o = self._obj_inf(tok)
@@ -343,6 +353,14 @@ class ClaimFinder:
                 how = "by-agent" if agent is not None else "subject"
                 out.append(self._make("demand", chunk, tok, span, tok.text, holder, target,
                                       f"'{tok.text}' with its {how} as holder", 0.8, "agentive", qi, holders))
+                if tok.tag_ == "VB":
+                    # "to cut the debt and hand it more loans": each coordinated infinitive is a demand
+                    for cj in tok.children:
+                        if cj.dep_ == "conj" and cj.tag_ == "VB" and not any(
+                                x.dep_ in ("nsubj", "nsubjpass") for x in cj.children):
+                            cspan = self._span(chunk, cj, include_subject=False)
+                            out.append(self._make("demand", chunk, cj, cspan, tok.text, holder, target,
+                                                  f"coordinated with '{tok.text}'", 0.6, "agentive", qi, holders))
         # --- refusals: refuse, reject, decline, rule out, turn down, oppose
         if is_verb and (lemma in self.refusals or (lemma in self.particle_verbs and any(
                 c.dep_ == "prt" and c.lower_ == self.particle_verbs[lemma] for c in tok.children))) \
@@ -359,8 +377,10 @@ class ClaimFinder:
         future = is_verb and (any(c.lower_ in self.future_aux for c in tok.children if c.dep_ == "aux")
                               or any(c.lower_ == "never" for c in tok.children))
         progressive = tok.tag_ == "VBG" and not future  # "is not negotiating" reports, it takes no position
-        if is_verb and (lemma in self.negated or (lemma in self.negated_future and future)) and self._negated(tok) \
-                and not progressive:
+        affords = lemma == "afford" and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.afford_verbs
+                                            for c in tok.children)
+        if is_verb and (lemma in self.negated or (lemma in self.negated_future and future) or affords) \
+                and self._negated(tok) and not progressive:
             holders: list[str] = []
             if subj is not None and (subj.lower_ in PRONOUNS_FIRST or subj.pos_ == "PROPN" or
                                      self.res.actors.key_at(chunk, subj)):
@@ -495,7 +515,7 @@ class ClaimFinder:
                 if p.dep_ == "prep" and (p.lower_ in ("by", "from") or (
                         p.lower_ == "of" and self.noun_frames[lemma] == "demand")):
                     o = next((x for x in p.children if x.dep_ == "pobj"), None)
-                    if o is not None and (p.lower_ != "of" or self.res.actors.key_at(chunk, o)):
+                    if o is not None and (p.lower_ != "of" or self._resolve(chunk, o, speaker, loose=False)):
                         owner = o
                         break
         if owner is None:
@@ -539,11 +559,12 @@ class ClaimFinder:
             if mark == "unless" or (mark == "if" and (self._negated(c) or c.lemma_.lower() == "fail"
                                                       or tok.lemma_.lower() == "threaten"
                                                       or tok.head.lemma_.lower() == "threaten")) \
-                    or (mark == "until" and (self._negated(tok) or tok.lemma_.lower() in self.until_verbs or any(
+                    or (mark in ("until", "once") and (self._negated(tok) or tok.lemma_.lower() in self.until_verbs or any(
                         x.dep_ == "xcomp" and x.lemma_.lower() in self.until_verbs for x in tok.children))):
                 cond = c
                 break
-        if cond is None or subj is None or subj.lower_ in ("there", "this", "that", "which", "who"):
+        if cond is None or subj is None or subj.lower_ in ("there", "this", "that", "which", "who") \
+                or tok.lemma_.lower() == "be":  # "we'll be crime ridden if …" predicts, it does not threaten
             return []
         threat = tok.lemma_.lower() in self.threat_verbs or tok.head.lemma_.lower() == "threaten" or any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo", "'d", "shall") for c in tok.children)

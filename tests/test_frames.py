@@ -114,3 +114,26 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
 ])
 def test_frame_negative(run, text):
     assert claims(run(text)) == [], [(c.kind, c.text, c.reason) for c in run(text).claims]
+
+
+@pytest.mark.parametrize("text,kind,holder,contains", [
+    ("Labour Minister Eliphas Moyo said the government cannot afford to pay even $300 a month.",
+     "red_line", "government", "cannot afford to pay"),
+    ('Finance Minister Olaf Brandt said: "We are waiting for the Council to update its mandate."',
+     "demand", "Olaf Brandt", "waiting for the Council to update its mandate"),
+    ("Chancellor Mira Holt is trying to convince the creditors to cut the debt and extend the loans.",
+     "demand", "Mira Holt", "extend the loans"),
+    ("The European Parliament will come back to the table once the Council makes a new offer.",
+     "demand", "European Parliament", "once the Council makes a new offer"),
+])
+def test_frame_positive_more(run, text, kind, holder, contains):
+    test_frame_positive(run, text, kind, holder, contains)
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ruth Adler said the country cannot afford to be complacent.",
+    "President Ana Silva said she was waiting for a phone call from the minister to find out the details.",
+    "If we don't have border security, we'll be crime ridden, Senator Ruth Adler said.",
+])
+def test_frame_negative_more(run, text):
+    test_frame_negative(run, text)
