@@ -187,8 +187,9 @@ class ActorIndex:
                 surnames[last] = cl.key if last not in surnames else ""
         for chunk in self.ctx.chunks:
             for tok in chunk.doc:
-                if tok.tag_ != "NNP" or (chunk.offset, tok.i) in self.token_map:
-                    continue
+                if not (tok.tag_ == "NNP" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.text[1:].islower())) \
+                        or (chunk.offset, tok.i) in self.token_map:
+                    continue  # the tagger calls a headline's "Trump:" a common noun
                 key = surnames.get(tok.lower_)
                 if key and key in self.clusters and (tok.i == 0 or (chunk.offset, tok.i - 1) not in self.token_map):
                     self.add_mention(key, chunk, [tok])

@@ -272,6 +272,14 @@ class QuoteAttributor:
                 k = self.res.resolve_np(chunk, agent, ctx.tok_start(chunk, agent), loose=False)
                 if k:
                     return Attribution(k, v.text, "by-agent of a passive verb of saying", c.sent_span, "tag")
+            subjects = [ch for ch in v.children if ch.dep_ in ("nsubj", "nsubjpass")]
+            outside = [ch for ch in subjects if not self.res.in_quote(ctx.tok_start(chunk, ch))]
+            if subjects and outside and len(outside) < len(subjects):
+                # '"…, nothing you can do, folks," Trump said': the parser gave the verb two
+                # subjects; the one outside the quotation speaks
+                k = self.res.resolve_np(chunk, outside[0], ctx.tok_start(chunk, outside[0]))
+                if k:
+                    return Attribution(k, v.text, "subject of reporting verb", c.sent_span, "tag")
             subj = clause_subject(v)
             if subj is not None and self.res.in_quote(ctx.tok_start(chunk, subj)):
                 continue  # a subject inside a quotation (this one or another) is not a speaker
@@ -411,8 +419,9 @@ class QuoteAttributor:
                     break
                 h = h.head
             v = h.head
-            for _ in range(3):  # "brought up as 'very fishy'": through the preposition to its verb
-                if v.pos_ in ("VERB", "AUX") or v.head.i == v.i or v.dep_ not in ("prep", "pobj", "acomp", "oprd", "amod"):
+            for _ in range(4):  # "brought up as 'very fishy'": through the preposition to its verb
+                if v.pos_ in ("VERB", "AUX") or v.head.i == v.i or v.dep_ not in (
+                        "prep", "pobj", "acomp", "oprd", "amod", "dobj", "compound", "appos"):
                     break
                 v = v.head
             if v.i in seen or v.pos_ not in ("VERB", "AUX") or q.open <= ctx.tok_start(chunk, v) <= q.close:
