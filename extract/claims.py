@@ -143,8 +143,11 @@ class ClaimFinder:
         for _ in range(4):
             if t.dep_ not in ("xcomp", "pcomp", "ccomp", "pobj", "prep") or t.head.i == t.i:
                 return False
-            t = t.head
+            clause, t = t, t.head
             lem = t.lemma_.lower()
+            if lem in ("ask", "wonder", "question", "inquire") and any(
+                    x.tag_ in ("WDT", "WP", "WRB") or x.lower_ == "whether" for x in clause.subtree):
+                return True  # "asked him what the authorities have to do": an indirect question
             if lem in self.reporting:
                 return False
             if lem in self.negative_heads:
@@ -364,7 +367,7 @@ class ClaimFinder:
         # --- refusals: refuse, reject, decline, rule out, turn down, oppose
         if is_verb and (lemma in self.refusals or (lemma in self.particle_verbs and any(
                 c.dep_ == "prt" and c.lower_ == self.particle_verbs[lemma] for c in tok.children))) \
-                and not self._negated(tok):
+                and not self._negated(tok) and not (subj is not None and subj.lower_ == "you"):
             holders = self._holders(chunk, holder_tok, speaker, loose=agent is None)
             holder = holders[0] if holders else None
             if holder is None and qi is not None:
@@ -377,10 +380,14 @@ class ClaimFinder:
         future = is_verb and (any(c.lower_ in self.future_aux for c in tok.children if c.dep_ == "aux")
                               or any(c.lower_ == "never" for c in tok.children))
         progressive = tok.tag_ == "VBG" and not future  # "is not negotiating" reports, it takes no position
+        # "could not have entered into an agreement": a counterfactual past judges, it refuses nothing
+        counterfactual = tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in tok.children) \
+            and any(c.dep_ == "aux" and c.lower_ in ("could", "would", "should", "might", "must") for c in tok.children)
+        second_person = subj is not None and subj.lower_ == "you"  # "you refuse to honor it" accuses
         affords = lemma == "afford" and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.afford_verbs
                                             for c in tok.children)
         if is_verb and (lemma in self.negated or (lemma in self.negated_future and future) or affords) \
-                and self._negated(tok) and not progressive:
+                and self._negated(tok) and not progressive and not counterfactual and not second_person:
             holders: list[str] = []
             if subj is not None and (subj.lower_ in PRONOUNS_FIRST or subj.pos_ == "PROPN" or
                                      self.res.actors.key_at(chunk, subj)):

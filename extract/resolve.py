@@ -35,6 +35,7 @@ class Resolver:
         self._person_mentions: list[tuple[int, str]] = []
         self._subjects: list[tuple[int, str]] = []
         self._person_subjects: list[tuple[int, str]] = []
+        self._asked: dict[int, tuple] = {}  # position of "asked"/"questioned" -> (chunk, verb)
         self._quoted = sorted(quoted or [])  # (open, close) of every quotation
         self._quoted_opens = [a for a, _ in self._quoted]
 
@@ -61,6 +62,8 @@ class Resolver:
                         self.events.append((self.ctx.tok_start(chunk, tok), key))
                         if tok.lemma_.lower() in self.ctx.lex.reporting_verbs:
                             self.speech.append(self.events[-1])
+                            if tok.lemma_.lower() in ("ask", "question", "interview"):
+                                self._asked[self.events[-1][0]] = (chunk, tok)
         self.events.sort()
         self.speech.sort()
         return self
@@ -101,7 +104,12 @@ class Resolver:
         if low in PRONOUNS_FIRST:
             return speaker or self.doc_speaker
         if low in PRONOUNS_PERSON:
-            return self.latest(pos, person=True)
+            exclude = None
+            if tok.dep_ in ("dobj", "dative", "iobj") and tok.head.pos_ in ("VERB", "AUX"):
+                # "Reed asked her": an object pronoun is not its own clause's subject
+                s = clause_subject(tok.head)
+                exclude = self.actors.key_at(chunk, s) if s is not None else None
+            return self.latest(pos, person=True, exclude=exclude)
         if low in PRONOUNS_PLURAL:
             return self.latest(pos, person=False)
         if low in ("it", "its"):
@@ -175,23 +183,32 @@ class Resolver:
             if p <= after:
                 break
             if key in self.actors.clusters and not self.in_quote(p):
+                if p in self._asked:
+                    # "the reporter asked him what …" then the answer: the one asked speaks
+                    chunk, verb = self._asked[p]
+                    obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+                    k = self.resolve_np(chunk, obj, self.ctx.tok_start(chunk, obj), loose=False) if obj is not None else None
+                    if k and k != key:
+                        return k
                 return key
         return None
 
-    def latest(self, pos: int, person: bool | None) -> str | None:
+    def latest(self, pos: int, person: bool | None, exclude: str | None = None) -> str | None:
         i = bisect_left(self.events, (pos, ""))
         found: tuple[int, str] | None = None
         for p, key in reversed(self.events[:i]):
             if pos - p > WINDOW:
                 break
             cl = self.actors.clusters.get(key)
-            if cl is None:
+            if cl is None or key == exclude:
                 continue
             if person is None or (cl.kind == "person") == person:
                 found = (p, key)
                 break
         if person:
             j = bisect_left(self._person_subjects, (pos, ""))
+            while j and self._person_subjects[j - 1][1] == exclude:
+                j -= 1
             if j and pos - self._person_subjects[j - 1][0] <= WINDOW and (
                     found is None or self._person_subjects[j - 1][0] > found[0]):
                 return self._person_subjects[j - 1][1]
@@ -199,6 +216,8 @@ class Resolver:
             return found[1]
         if person:
             i = bisect_left(self._person_mentions, (pos, ""))
+            while i and self._person_mentions[i - 1][1] == exclude:
+                i -= 1
             if i and pos - self._person_mentions[i - 1][0] <= WINDOW:
                 return self._person_mentions[i - 1][1]
         return None

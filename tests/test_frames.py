@@ -137,3 +137,26 @@ def test_frame_positive_more(run, text, kind, holder, contains):
 ])
 def test_frame_negative_more(run, text):
     test_frame_negative(run, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a counterfactual past judges; a second-person refusal accuses the addressee
+    '"You could not have entered into an agreement and then refused to pay," union leader Ada Obi said.',
+    '"You sign an agreement with people and you refuse to honor it," union leader Ada Obi said.',
+    # an indirect question asks, it does not demand
+    "Reporter Tom Reed asked union leader Ada Obi what the authorities have to do to end the strike.",
+])
+def test_frame_negative_judgements_and_questions(run, text):
+    test_frame_negative(run, text)
+
+
+def test_present_perfect_refusal_still_counts(run):
+    ex = run('"We have not accepted the offer," union leader Ada Obi said.')
+    assert claims(ex, "red_line"), [(c.kind, c.text) for c in ex.claims]
+
+
+def test_interviewee_answers_the_question(run):
+    ex = run("Maria Gonzalez is the general secretary of the teachers' union. Reporter Tom Reed asked her what "
+             "the government must do.\n\n\"There is no alternative: they must pay.\"")
+    (q,) = ex.quotes
+    assert ex.actor_name(q.speaker) == "Maria Gonzalez", (ex.actor_name(q.speaker), q.how)
