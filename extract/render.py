@@ -57,14 +57,14 @@ def to_table(ex: Extraction) -> Group:
             t.add_column(col)
         for c in items:
             t.add_row(Text(safe(holders_of(ex, c))), Text(safe(c.text)), Text(safe(c.cue)),
-                      Text(safe(name(c.target, ""))), f"{c.frame or '—'} {c.confidence:.1f}")
+                      Text(safe(name(c.target, ""))), f"{c.frame or '—'} {c.confidence:.2f}")
         parts.append(t)
     t = Table(title="Quotes", expand=True)
     t.add_column("Speaker")
     t.add_column("Quote")
     t.add_column("Found by")
     for q in ex.quotes:
-        t.add_row(Text(safe(name(q.speaker))), Text(safe(f"“{q.text}”")), f"{q.how or '—'} {q.confidence:.1f}")
+        t.add_row(Text(safe(name(q.speaker))), Text(safe(f"“{q.text}”")), f"{q.how or '—'} {q.confidence:.2f}")
     parts.append(t)
     return Group(*parts)
 

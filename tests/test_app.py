@@ -384,3 +384,45 @@ def test_display_blocks_cover_the_article_with_exact_offsets():
     starts = [a for a, _, _ in got]
     assert starts == sorted(starts)
     assert [f for a, b, f in got if text[a] == "x"] == [True, False, False]  # 9,000 x: one paragraph, cut
+
+
+async def test_h_hides_weak_items_and_never_leaves_one_in_the_status(extractor, tmp_path):
+    """An unattributed quote (confidence 0): h hides it, the filter line says so, a status
+    showing it is cleared, and h again brings it back."""
+    path = tmp_path / "rally.txt"
+    path.write_text("Strike rally\n\n“Stand Up”\n\n“We want a fair contract,” union president Shawn Fain "
+                    "said on Monday.\n", encoding="utf-8")
+    app = make_app(extractor, tmp_path, path=str(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        quotes = app.query_one("#quotes", DataTable)
+        weak = [q for q in app.result.quotes if q.confidence < app.WEAK_BELOW]
+        assert weak, "the fixture needs a weak quote"
+        before = quotes.row_count
+        app._select("quotes", weak[0].id)
+        status = app.query_one("#status")
+        assert "found by: none, 0.00" in str(status.render())
+        await pilot.press("h")
+        await pilot.pause()
+        assert quotes.row_count == before - len(weak)
+        assert "Hiding items below 0.60 confidence" in str(app.query_one("#filter-line").render())
+        assert app.selected is None and "weak items hidden" in str(status.render())
+        await pilot.press("h")
+        await pilot.pause()
+        assert quotes.row_count == before and not app.query_one("#filter-line").display
+
+
+async def test_status_names_every_holder_and_how_the_item_was_found(extractor, tmp_path):
+    text = tmp_path / "joint.txt"
+    text.write_text("Teachers strike\n\nBoth the Social Democrats and the Liberal Party rejected the proposal "
+                    "on Tuesday.\n", encoding="utf-8")
+    app = make_app(extractor, tmp_path, path=str(text))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        (c,) = app.result.red_lines
+        assert len(c.holders) == 2
+        app._select("red_lines", c.id)
+        shown = str(app.query_one("#status").render())
+        assert " & " in shown and "found by: agentive, 0.80" in shown
+        row = app.query_one("#red_lines", DataTable).get_row_at(0)
+        assert " & " in str(row[0])

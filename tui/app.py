@@ -390,7 +390,7 @@ class ParleyApp(App):
         if self.filter_actor:
             parts.append(f"Filter: {visible(name(self.filter_actor))}  (escape clears)")
         if self.hide_weak:
-            parts.append(f"Hiding items below {self.WEAK_BELOW:.1f} confidence  (h shows them)")
+            parts.append(f"Hiding items below {self.WEAK_BELOW:.2f} confidence  (h shows them)")
         if parts:
             fl.update(Text("  ·  ".join(parts), style="bold yellow"))
             fl.display = True
@@ -412,7 +412,8 @@ class ParleyApp(App):
                 table.add_row(Text(short(name(item.speaker), W_NAME)), Text(short(item.text, W_TEXT)),
                               Text(short(item.cue or "—", W_CUE)), key=item.id)
             else:
-                table.add_row(Text(short(name(item.holder), W_NAME)), Text(short(item.text, W_TEXT)),
+                who = " & ".join(name(h) for h in item.holders) if len(item.holders) > 1 else name(item.holder)
+                table.add_row(Text(short(who, W_NAME)), Text(short(item.text, W_TEXT)),
                               Text(short(item.cue, W_CUE)), key=item.id)
         if keep is not None and keep in table.rows:  # the cursor stays on its item
             table.move_cursor(row=table.get_row_index(keep), animate=False)
@@ -486,10 +487,10 @@ class ParleyApp(App):
             sent = self.text[it.sentence_start:it.sentence_end]
             if pane == "quotes":
                 who = name(it.speaker)
-                how = f"{it.how or '—'}, {it.confidence:.1f}"
+                how = f"{it.how or '—'}, {it.confidence:.2f}"
             else:
                 who = " & ".join(name(h) for h in it.holders) if len(it.holders) > 1 else name(it.holder)
-                how = f"{it.frame or '—'}, {it.confidence:.1f}"
+                how = f"{it.frame or '—'}, {it.confidence:.2f}"
             cue = it.cue or "—"
             self.set_status(f"{who} · cue: {cue} · found by: {how} · {sent}")
         self.paint_article(focus)
@@ -516,11 +517,25 @@ class ParleyApp(App):
         self.push_screen(ActorFinder(actors), lambda aid: aid and self.set_filter(aid))
 
     def watch_hide_weak(self, old, new) -> None:
+        if self.selected and self.item(*self.selected) is None:
+            # the highlighted item was just hidden: the status must not keep showing it
+            self.selected = None
+            self.set_status(self.summary())
         self.refresh_panes()
+
+    def summary(self) -> str:
+        """Counts of what the panes show now (after the actor filter and the weak-item toggle)."""
+        r = self.result
+        if r is None:
+            return ""
+        n = {p: len(self.visible_items(p)) for p in PANES}
+        hidden = " (weak items hidden)" if self.hide_weak else ""
+        return (f"{n['actors']} actors · {n['demands']} demands · {n['red_lines']} red lines · "
+                f"{n['quotes']} quotes{hidden}. Enter on an actor filters; f finds one; ? for help.")
 
     def action_toggle_weak(self) -> None:
         self.hide_weak = not self.hide_weak
-        self.notify(f"Items below {self.WEAK_BELOW:.1f} confidence {'hidden' if self.hide_weak else 'shown'}",
+        self.notify(f"Items below {self.WEAK_BELOW:.2f} confidence {'hidden' if self.hide_weak else 'shown'}",
                     title="Confidence")
 
     def action_clear_filter(self) -> None:
