@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
 
-from .context import PRONOUNS_FIRST, Context, clause_subject
+from .context import PRONOUNS_ALL, PRONOUNS_FIRST, Context, clause_subject
 from .resolve import Resolver
 
 CUT_PUNCT = {",", ";", ":", "—", "–", "(", "--"}
@@ -75,6 +75,7 @@ class ClaimFinder:
         self.future_aux = set(r.get("future_aux", []))
         self.none_nouns = set(r.get("none_nouns", []))
         self.afford_verbs = set(r.get("afford", {}).get("verbs", []))
+        self.denied_objects = set(r.get("denied_objects", []))
         frames = d.get("noun_frames", {})
         self.noun_frames = {lem: kind for kind in ("demand", "red_line") for lem in frames.get(kind, [])}
         self.threat_verbs = set(d.get("threat_verbs", []))
@@ -365,7 +366,9 @@ class ClaimFinder:
                             out.append(self._make("demand", chunk, cj, cspan, tok.text, holder, target,
                                                   f"coordinated with '{tok.text}'", 0.6, "agentive", qi, holders))
         # --- refusals: refuse, reject, decline, rule out, turn down, oppose
-        if is_verb and (lemma in self.refusals or (lemma in self.particle_verbs and any(
+        denies = lemma == "deny" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.denied_objects
+                                         for c in tok.children)  # "denied the request", not "denied the report"
+        if is_verb and (lemma in self.refusals or denies or (lemma in self.particle_verbs and any(
                 c.dep_ == "prt" and c.lower_ == self.particle_verbs[lemma] for c in tok.children))) \
                 and not self._negated(tok) and not (subj is not None and subj.lower_ == "you"):
             holders = self._holders(chunk, holder_tok, speaker, loose=agent is None)
@@ -439,7 +442,11 @@ class ClaimFinder:
                 # "we need to", "he has to" said by nobody else is a plan, not a demand on anyone
                 plan = modal.i == tok.i and qi is None and subj.lower_ in PRONOUNS_FIRST | {"he", "she", "they"} \
                     and self._reporter(chunk, tok) is None
-                if not plan:
+                # "the economy must grow" states an opinion; an obligation is a demand only when
+                # it falls on a party (or is passive: "sanctions must be lifted")
+                impersonal = subj.dep_ == "nsubj" and subj.lower_ not in PRONOUNS_ALL | {"you"} \
+                    and self._resolve(chunk, subj, speaker, loose=False) is None
+                if not plan and not impersonal:
                     holder = self._reporter(chunk, tok)
                     if holder is None and qi is not None:
                         holder = speaker

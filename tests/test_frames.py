@@ -160,3 +160,24 @@ def test_interviewee_answers_the_question(run):
              "the government must do.\n\n\"There is no alternative: they must pay.\"")
     (q,) = ex.quotes
     assert ex.actor_name(q.speaker) == "Maria Gonzalez", (ex.actor_name(q.speaker), q.how)
+
+
+@pytest.mark.parametrize("text,kind,holder,contains", [
+    ("Serbia denied Kosovo's request to open a liaison office.", "red_line", "Serbia", "denied Kosovo's request"),
+    ("The opposition Democratic Party boycotted the talks on Monday.", "red_line", "Democratic Party",
+     "boycotted the talks"),
+    ("The Transit Workers Union gave the city an ultimatum to raise wages by Friday.", "demand",
+     "Transit Workers Union", "ultimatum"),
+])
+def test_refusal_and_ultimatum_frames(run, text, kind, holder, contains):
+    test_frame_positive(run, text, kind, holder, contains)
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia denied the report that its troops had crossed the border.",
+    "The Central Bank of Ruritania said the economy must grow faster next year.",
+    # eval-diff on PolNeAR: "defied expectations", "defies explanation" are not refusals
+    "Senator Ruth Adler has defied the expectations of voters and observers alike.",
+])
+def test_denials_and_impersonal_obligations_are_not_claims(run, text):
+    test_frame_negative(run, text)
