@@ -305,6 +305,12 @@ class ClaimFinder:
             return out
         agent = self._agent(tok) if is_verb else None
         holder_tok = agent if agent is not None else subj
+        if agent is None and subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == tok.i \
+                and not (lemma == "oppose" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
+            # ("X is opposed to Y" is a state of X, not a passive)
+            # "Tsipras's call was rebuffed": the subject of a passive is what is refused or
+            # demanded, not who refuses; with no by-agent the holder is the reporter, if any
+            holder_tok = None
         # --- agentive demand verbs
         if is_verb and lemma in self.agentive and not self._negated(tok):
             req = self.agentive[lemma]
@@ -373,6 +379,8 @@ class ClaimFinder:
                 and not self._negated(tok) and not (subj is not None and subj.lower_ == "you"):
             holders = self._holders(chunk, holder_tok, speaker, loose=agent is None)
             holder = holders[0] if holders else None
+            if holder is None and holder_tok is None and subj is not None:
+                holder = self._reporter(chunk, tok)
             if holder is None and qi is not None:
                 holder = speaker
             span = self._span(chunk, tok, include_subject=False)

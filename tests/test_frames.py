@@ -181,3 +181,9 @@ def test_refusal_and_ultimatum_frames(run, text, kind, holder, contains):
 ])
 def test_denials_and_impersonal_obligations_are_not_claims(run, text):
     test_frame_negative(run, text)
+
+
+def test_passive_refusal_without_agent_is_not_held_by_its_subject(run):
+    ex = run("Prime Minister Alexis Tsipras's call to write off the debt was rebuffed on Tuesday.")
+    reds = claims(ex, "red_line")
+    assert reds and all(ex.actor_name(c.holder) != "Alexis Tsipras" for c in reds)
