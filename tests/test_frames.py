@@ -67,6 +67,21 @@ POSITIVE = [
      "red_line", "Karl Weiss", "will not sit in a government"),
     # opposed to
     ("The Green Party is opposed to the new pipeline.", "red_line", "Green Party", "opposed to the new pipeline"),
+    # more frames: cannot afford to pay, waiting for a party to act, coordinated infinitives, once
+    ("Labour Minister Eliphas Moyo said the government cannot afford to pay even $300 a month.",
+     "red_line", "government", "cannot afford to pay"),
+    ('Finance Minister Olaf Brandt said: "We are waiting for the Council to update its mandate."',
+     "demand", "Olaf Brandt", "waiting for the Council to update its mandate"),
+    ("Chancellor Mira Holt is trying to convince the creditors to cut the debt and extend the loans.",
+     "demand", "Mira Holt", "extend the loans"),
+    ("The European Parliament will come back to the table once the Council makes a new offer.",
+     "demand", "European Parliament", "once the Council makes a new offer"),
+    # refusals: denying a request, boycotts; ultimatums
+    ("Serbia denied Kosovo's request to open a liaison office.", "red_line", "Serbia", "denied Kosovo's request"),
+    ("The opposition Democratic Party boycotted the talks on Monday.", "red_line", "Democratic Party",
+     "boycotted the talks"),
+    ("The Transit Workers Union gave the city an ultimatum to raise wages by Friday.", "demand",
+     "Transit Workers Union", "ultimatum"),
 ]
 
 
@@ -111,43 +126,23 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     "A senior envoy of Freedonia is in the capital seeking to save the hostages' lives.",
     # a condition without a threat is not a demand
     "Prices will rise unless the harvest improves, the Central Bank of Ruritania said.",
-])
-def test_frame_negative(run, text):
-    assert claims(run(text)) == [], [(c.kind, c.text, c.reason) for c in run(text).claims]
-
-
-@pytest.mark.parametrize("text,kind,holder,contains", [
-    ("Labour Minister Eliphas Moyo said the government cannot afford to pay even $300 a month.",
-     "red_line", "government", "cannot afford to pay"),
-    ('Finance Minister Olaf Brandt said: "We are waiting for the Council to update its mandate."',
-     "demand", "Olaf Brandt", "waiting for the Council to update its mandate"),
-    ("Chancellor Mira Holt is trying to convince the creditors to cut the debt and extend the loans.",
-     "demand", "Mira Holt", "extend the loans"),
-    ("The European Parliament will come back to the table once the Council makes a new offer.",
-     "demand", "European Parliament", "once the Council makes a new offer"),
-])
-def test_frame_positive_more(run, text, kind, holder, contains):
-    test_frame_positive(run, text, kind, holder, contains)
-
-
-@pytest.mark.parametrize("text", [
     "Senator Ruth Adler said the country cannot afford to be complacent.",
     "President Ana Silva said she was waiting for a phone call from the minister to find out the details.",
     "If we don't have border security, we'll be crime ridden, Senator Ruth Adler said.",
-])
-def test_frame_negative_more(run, text):
-    test_frame_negative(run, text)
-
-
-@pytest.mark.parametrize("text", [
     # a counterfactual past judges; a second-person refusal accuses the addressee
     '"You could not have entered into an agreement and then refused to pay," union leader Ada Obi said.',
     '"You sign an agreement with people and you refuse to honor it," union leader Ada Obi said.',
     # an indirect question asks, it does not demand
     "Reporter Tom Reed asked union leader Ada Obi what the authorities have to do to end the strike.",
+    # denials of facts and impersonal obligations
+    "Serbia denied the report that its troops had crossed the border.",
+    "The Central Bank of Ruritania said the economy must grow faster next year.",
+    # eval-diff on PolNeAR: "defied expectations", "defies explanation" are not refusals
+    "Senator Ruth Adler has defied the expectations of voters and observers alike.",
 ])
-def test_frame_negative_judgements_and_questions(run, text):
-    test_frame_negative(run, text)
+def test_frame_negative(run, text):
+    assert claims(run(text)) == [], [(c.kind, c.text, c.reason) for c in run(text).claims]
+
 
 
 def test_present_perfect_refusal_still_counts(run):
@@ -160,27 +155,6 @@ def test_interviewee_answers_the_question(run):
              "the government must do.\n\n\"There is no alternative: they must pay.\"")
     (q,) = ex.quotes
     assert ex.actor_name(q.speaker) == "Maria Gonzalez", (ex.actor_name(q.speaker), q.how)
-
-
-@pytest.mark.parametrize("text,kind,holder,contains", [
-    ("Serbia denied Kosovo's request to open a liaison office.", "red_line", "Serbia", "denied Kosovo's request"),
-    ("The opposition Democratic Party boycotted the talks on Monday.", "red_line", "Democratic Party",
-     "boycotted the talks"),
-    ("The Transit Workers Union gave the city an ultimatum to raise wages by Friday.", "demand",
-     "Transit Workers Union", "ultimatum"),
-])
-def test_refusal_and_ultimatum_frames(run, text, kind, holder, contains):
-    test_frame_positive(run, text, kind, holder, contains)
-
-
-@pytest.mark.parametrize("text", [
-    "Serbia denied the report that its troops had crossed the border.",
-    "The Central Bank of Ruritania said the economy must grow faster next year.",
-    # eval-diff on PolNeAR: "defied expectations", "defies explanation" are not refusals
-    "Senator Ruth Adler has defied the expectations of voters and observers alike.",
-])
-def test_denials_and_impersonal_obligations_are_not_claims(run, text):
-    test_frame_negative(run, text)
 
 
 def test_passive_refusal_without_agent_is_not_held_by_its_subject(run):
