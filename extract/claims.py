@@ -79,6 +79,7 @@ class ClaimFinder:
         frames = d.get("noun_frames", {})
         self.noun_frames = {lem: kind for kind in ("demand", "red_line") for lem in frames.get(kind, [])}
         self.threat_verbs = set(d.get("threat_verbs", []))
+        self.weak_agentive = set(d.get("weak_agentive", {}).get("verbs", []))
         self.until_verbs = set(d.get("until_verbs", []))
         self.stating = set(d.get("stating_verbs", []))
         unw = r.get("unwilling", {})
@@ -182,8 +183,8 @@ class ClaimFinder:
         """The party asked to act in "wants Russia to stop" / "expects Kyiv to sign":
         an object with an infinitive, however the parser attached the infinitive."""
         kids = {c.dep_: c for c in tok.children}
-        if "dobj" in kids and "xcomp" in kids:
-            return kids["dobj"]
+        if "dobj" in kids and "xcomp" in kids and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids["xcomp"].children):
+            return kids["dobj"]  # an infinitive with "to" ("told him 'make sure …'" is a quote, not a demand)
         for c in tok.children:
             if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 s = next((x for x in c.children if x.dep_ == "nsubj"), None)
@@ -351,8 +352,10 @@ class ClaimFinder:
                 elif r == "obj" and "dobj" in kids and kids["dobj"].pos_ in ("NOUN", "PROPN"):
                     ok = True
             if lemma == "want" and ok and target_tok is None and not participle:
-                # "we want a better life" only; "he wants to discuss" is not a demand
-                ok = subj is not None and subj.lower_ in PRONOUNS_FIRST
+                # "we want a better life", "the union wants a 5 percent raise" (a party wanting a
+                # thing); "he wants to discuss" is not a demand
+                ok = subj is not None and (subj.lower_ in PRONOUNS_FIRST or (
+                    subj.lower_ not in PRONOUNS_ALL and self._resolve(chunk, subj, speaker, loose=False) is not None))
             if ok:
                 holders = self._holders(chunk, holder_tok, speaker, loose=agent is None)
                 holder = holders[0] if holders else None
@@ -362,7 +365,8 @@ class ClaimFinder:
                 span = self._span(chunk, tok, include_subject=False)
                 how = "by-agent" if agent is not None else "subject"
                 out.append(self._make("demand", chunk, tok, span, tok.text, holder, target,
-                                      f"'{tok.text}' with its {how} as holder", 0.8, "agentive", qi, holders))
+                                      f"'{tok.text}' with its {how} as holder",
+                                      0.6 if lemma in self.weak_agentive else 0.8, "agentive", qi, holders))
                 if tok.tag_ == "VB":
                     # "to cut the debt and hand it more loans": each coordinated infinitive is a demand
                     for cj in tok.children:
@@ -660,6 +664,9 @@ class ClaimFinder:
         holder = holder or self._reporter(chunk, verb) or speaker
         if holder is None and subj is not None and subj.lower_ in PRONOUNS_FIRST:
             holder = self._resolve(chunk, subj, speaker)
+        if low.startswith(("no intention", "said no", "says no", "say no")) and subj is not None:
+            # "Russia has no intention of leaving", "the union said no to the offer": the subject's own
+            holder = self._resolve(chunk, subj, speaker, loose=False) or holder
         if holder is None:
             return []
         span = self._span(chunk, verb, include_subject=True)

@@ -82,6 +82,12 @@ POSITIVE = [
      "boycotted the talks"),
     ("The Transit Workers Union gave the city an ultimatum to raise wages by Friday.", "demand",
      "Transit Workers Union", "ultimatum"),
+    # a party wanting a thing, telling the other side to act; refusals as "no intention", "said no"
+    ("The Transit Workers Union wants a five percent raise.", "demand", "Transit Workers Union", "wants a five"),
+    ("President Ana Silva told Serbia to withdraw its troops.", "demand", "Ana Silva", "told Serbia to withdraw"),
+    ("Russia has no intention of withdrawing from Crimea.", "red_line", "Russia", "no intention of withdrawing"),
+    ("The Transit Workers Union said no to the offer.", "red_line", "Transit Workers Union", "said no to the offer"),
+    ("Senator Ruth Adler said the tax plan is dead on arrival.", "red_line", "Ruth Adler", "dead on arrival"),
 ]
 
 
@@ -139,6 +145,8 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     "The Central Bank of Ruritania said the economy must grow faster next year.",
     # eval-diff on PolNeAR: "defied expectations", "defies explanation" are not refusals
     "Senator Ruth Adler has defied the expectations of voters and observers alike.",
+    # an instruction quoted, not a demand
+    'Supporters are telling Senator Ruth Adler, "Make sure you win this battle."',
 ])
 def test_frame_negative(run, text):
     assert claims(run(text)) == [], [(c.kind, c.text, c.reason) for c in run(text).claims]
