@@ -20,6 +20,13 @@ from .actors import ActorIndex
 from .context import PRONOUNS_FIRST, PRONOUNS_PERSON, PRONOUNS_PLURAL, Context, clause_subject
 
 WINDOW = 1500  # characters back that a pronoun may reach
+# "the company said", "the paper wrote": a definite organisation noun names the nearest
+# organisation before it (one whose name holds the noun first: "the union" -> "... Union").
+ORG_NOMINALS = {"company", "firm", "union", "ministry", "department", "agency", "party", "paper",
+                "newspaper", "network", "organization", "organisation", "council", "commission",
+                "committee", "board", "bank", "embassy", "campaign", "coalition", "alliance",
+                "federation", "association", "movement", "group", "institute", "foundation",
+                "court", "parliament", "assembly", "senate", "house", "league", "station", "channel"}
 
 
 class Resolver:
@@ -140,6 +147,12 @@ class Resolver:
         if role:
             self.actors.add_mention(role, chunk, [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"] or [tok])
             return role
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_NOMINALS and tok.tag_ == "NN" \
+                and any(t.dep_ == "det" and t.lower_ == "the" for t in tok.lefts) \
+                and not any(t.dep_ in ("amod", "compound") for t in tok.lefts):
+            k = self._nearest_org(pos, tok.lemma_.lower())
+            if k:
+                return k
         if tok.pos_ in ("NOUN", "PROPN"):
             grp = self.actors.add_group(chunk, tok)
             if grp:
@@ -168,6 +181,23 @@ class Resolver:
             # An unnamed speaker ("a public broadcaster told ...") continues the latest one.
             return self.latest(pos, person=None)
         return None
+
+    def _nearest_org(self, pos: int, noun: str) -> str | None:
+        """The organisation named last before ``pos`` (within the window), preferring one
+        whose name contains ``noun``."""
+        best, best_named = None, None
+        for cl in self.actors.clusters.values():
+            if cl.kind != "organization":
+                continue
+            before = [s for s, _ in cl.mentions if s < pos and pos - s <= WINDOW]
+            if not before:
+                continue
+            p = max(before)
+            if best is None or p > best[0]:
+                best = (p, cl.key)
+            if noun in cl.name.lower() and (best_named is None or p > best_named[0]):
+                best_named = (p, cl.key)
+        return (best_named or best or (None, None))[1]
 
     def in_quote(self, pos: int) -> bool:
         i = bisect_left(self._quoted_opens, pos + 1) - 1
