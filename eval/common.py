@@ -44,7 +44,7 @@ def load_scorer(shared: Path):
 
 @dataclass(frozen=True)
 class GoldArticle:
-    set: str            # "shared" | "project"
+    set: str            # "shared" | "project" | "holdout"
     name: str           # the article file's stem
     gold_path: Path
     text_path: Path | None
@@ -59,6 +59,8 @@ def gold_sets(shared: Path, root: Path = ROOT) -> tuple[list[GoldArticle], list[
     sets = [
         ("shared", shared / "eval" / "gold", [shared / "seeds", shared / "eval" / "corpus"]),
         ("project", root / "eval" / "gold", [root / "eval" / "corpus"]),
+        # blind articles: annotated late, never read while changing rules, left out of eval-diff
+        ("holdout", root / "eval" / "holdout" / "gold", [root / "eval" / "holdout" / "corpus"]),
     ]
     out, warnings = [], []
     for set_name, gold_dir, text_dirs in sets:

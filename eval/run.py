@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import GoldArticle, Missing, abandon_workers, fail, gold_sets, load_scorer, read_text, shared_dir, snip  # noqa: E402
 
-SETS = ("shared", "project")
+SETS = ("shared", "project", "holdout")
 
 
 # --- errors a developer can read --------------------------------------------------------
@@ -224,8 +224,9 @@ def main(argv: list[str] | None = None) -> int:
         rows.append({"set": a.set, "article": a.name, "gold": str(a.gold_path), "text": str(a.text_path),
                      "scores": scores, "errors": errs})
 
-    groups = {"shared": [r for r in rows if r["set"] == "shared"],
-              "project": [r for r in rows if r["set"] == "project"], "all": rows}
+    groups = {s: [r for r in rows if r["set"] == s] for s in SETS}
+    groups = {k: v for k, v in groups.items() if v or k != "holdout"}
+    groups["all"] = rows
     totals = {k: (sc.aggregate([r["scores"] for r in g]) if g else None) for k, g in groups.items()}
     counts = {k: len(g) for k, g in groups.items()}
 
