@@ -592,7 +592,9 @@ class ClaimFinder:
         if cond is None or subj is None or subj.lower_ in ("there", "this", "that", "which", "who") \
                 or tok.lemma_.lower() == "be":  # "we'll be crime ridden if …" predicts, it does not threaten
             return []
-        threat = tok.lemma_.lower() in self.threat_verbs or tok.head.lemma_.lower() == "threaten" or any(
+        cmark = next((m.lower_ for m in cond.children if m.dep_ == "mark"), "")
+        threat = cmark in ("until", "once") or tok.lemma_.lower() in self.threat_verbs \
+            or tok.head.lemma_.lower() == "threaten" or any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo", "'d", "shall") for c in tok.children)
         if not threat:
             return []
