@@ -80,6 +80,7 @@ class ClaimFinder:
         self.noun_frames = {lem: kind for kind in ("demand", "red_line") for lem in frames.get(kind, [])}
         self.threat_verbs = set(d.get("threat_verbs", []))
         self.weak_agentive = set(d.get("weak_agentive", {}).get("verbs", []))
+        self.duty_nouns = set(d.get("duty_nouns", {}).get("nouns", []))
         self.until_verbs = set(d.get("until_verbs", []))
         self.stating = set(d.get("stating_verbs", []))
         unw = r.get("unwilling", {})
@@ -433,6 +434,33 @@ class ClaimFinder:
                 span = self._span(chunk, tok.head, include_subject=True)
                 out.append(self._make("red_line", chunk, tok, span, f"no {tok.text}", holder, None,
                                       f"'no {tok.text}'", 0.6, "absence", qi))
+        # --- "it is the duty of the U.N. force to prevent …", "it is up to Hamas to accept"
+        if is_verb and lemma == "be" and subj is not None and subj.lower_ == "it" and not self._negated(tok):
+            attr = next((c for c in tok.children if c.dep_ == "attr" and c.lemma_.lower() in self.duty_nouns), None)
+            upto = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "up"
+                         and any(x.lower_ == "to" for x in c.children)), None)
+            inf = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            on = None
+            if attr is not None:
+                on = next((x for p in attr.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for x in p.children if x.dep_ == "pobj"), None)
+            elif upto is not None:
+                on = next((x for p in upto.children if p.lower_ == "to" for x in p.children if x.dep_ == "pobj"), None)
+            if on is not None and inf is not None:
+                holder = self._reporter(chunk, tok) or speaker
+                target = self._resolve(chunk, on, speaker, loose=False)
+                if holder is not None and target is not None:
+                    span = self._span(chunk, tok, include_subject=True)
+                    out.append(self._make("demand", chunk, tok, span, (attr or upto).text, holder, target,
+                                          f"an obligation put on a party ('{(attr or upto).text}')", 0.6, "duty", qi))
+        # --- "we can't do that": refusing the thing just proposed
+        if is_verb and lemma == "do" and future and self._negated(tok) and not counterfactual and any(
+                c.dep_ == "dobj" and c.lower_ in ("that", "this", "it", "so") for c in tok.children) \
+                and subj is not None and subj.lower_ in PRONOUNS_FIRST and qi is not None:
+            span = self._span(chunk, tok, include_subject=True)
+            out.append(self._make("red_line", chunk, tok, span, f"not {tok.text}", speaker, None,
+                                  "first-person 'cannot do that' in a quote", 0.6, "negated", qi))
         # --- "we need a ceasefire": a first-person need said in a quote is a demand
         if is_verb and lemma == "need" and subj is not None and subj.lower_ in ("we", "i") and qi is not None \
                 and not self._negated(tok) and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.children):

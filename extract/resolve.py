@@ -43,6 +43,7 @@ class Resolver:
         self._subjects: list[tuple[int, str]] = []
         self._person_subjects: list[tuple[int, str]] = []
         self._asked: dict[int, tuple] = {}  # position of "asked"/"questioned" -> (chunk, verb)
+        self._embedded: set[int] = set()  # events inside what another verb of saying reports
         self._quoted = sorted(quoted or [])  # (open, close) of every quotation
         self._quoted_opens = [a for a, _ in self._quoted]
 
@@ -67,6 +68,10 @@ class Resolver:
                     key = self.subject_of(chunk, tok)
                     if key:
                         self.events.append((self.ctx.tok_start(chunk, tok), key))
+                        if any(a.lemma_.lower() in self.verbs and a.pos_ in ("VERB", "AUX") for a in tok.ancestors):
+                            # "civil servants say the government has not responded": the inner
+                            # subject is reported, not the one a later "they" goes back to
+                            self._embedded.add(self.events[-1][0])
                         if tok.lemma_.lower() in self.ctx.lex.reporting_verbs:
                             self.speech.append(self.events[-1])
                             if tok.lemma_.lower() in ("ask", "question", "interview"):
@@ -128,6 +133,12 @@ class Resolver:
             return None
         if low in ("which", "that", "who"):
             return None
+        if tok.pos_ == "NOUN":
+            for ch in tok.children:  # "Congo's spokesman Lambert Mende": the name in apposition
+                if ch.dep_ == "appos" and ch.pos_ == "PROPN":
+                    k = self.actors.key_at(chunk, ch)
+                    if k and k in self.actors.clusters:
+                        return k
         key = self.actors.key_at(chunk, tok)
         if key and key in self.actors.clusters:
             return key
@@ -230,7 +241,7 @@ class Resolver:
             if pos - p > WINDOW:
                 break
             cl = self.actors.clusters.get(key)
-            if cl is None or key == exclude:
+            if cl is None or key == exclude or p in self._embedded:
                 continue
             if person is None or (cl.kind == "person") == person:
                 found = (p, key)

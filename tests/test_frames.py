@@ -88,6 +88,11 @@ POSITIVE = [
     ("Russia has no intention of withdrawing from Crimea.", "red_line", "Russia", "no intention of withdrawing"),
     ("The Transit Workers Union said no to the offer.", "red_line", "Transit Workers Union", "said no to the offer"),
     ("Senator Ruth Adler said the tax plan is dead on arrival.", "red_line", "Ruth Adler", "dead on arrival"),
+    # an obligation put on a party; refusing what was just proposed
+    ("Foreign Minister Lena Varga said it is the duty of the European Union to stop the fighting.",
+     "demand", "Lena Varga", "duty of the European Union"),
+    ("President Ana Silva said it is up to Serbia to accept the deal.", "demand", "Ana Silva", "up to Serbia"),
+    ('"We can\'t do that," President Ana Silva said.', "red_line", "Ana Silva", "can't do that"),
 ]
 
 
@@ -169,3 +174,10 @@ def test_passive_refusal_without_agent_is_not_held_by_its_subject(run):
     ex = run("Prime Minister Alexis Tsipras's call to write off the debt was rebuffed on Tuesday.")
     reds = claims(ex, "red_line")
     assert reds and all(ex.actor_name(c.holder) != "Alexis Tsipras" for c in reds)
+
+
+def test_they_goes_back_to_the_main_subject_not_the_reported_one(run):
+    ex = run("Striking teachers say the Ministry of Education has not answered their demands. "
+             "They have resolved to continue the strike until the ministry makes a better offer.")
+    (c,) = [c for c in claims(ex, "demand") if "until" in c.text]
+    assert "teachers" in ex.actor_name(c.holder).lower(), ex.actor_name(c.holder)
