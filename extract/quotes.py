@@ -262,9 +262,13 @@ class QuoteAttributor:
                 h = h.head
                 if any(h.i == v.i for v in verbs) and all(h.i != g.i for g in governing):
                     governing.append(h)
-        ordered = governing + sorted((v for v in verbs if all(v.i != g.i for g in governing)),
-                                     key=lambda v: min(abs(ctx.tok_start(chunk, v) - q.open),
-                                                       abs(ctx.tok_start(chunk, v) - q.close)))
+        # '"…?" asked Dunn' / '"…," said X': a verb right after the closing mark is the tag
+        tagged = ctx.text[q.end - 1:q.end] in ",?!" or ctx.text[q.close + 1:q.close + 2] == ","
+        right_after = [v for v in verbs if 0 <= ctx.tok_start(chunk, v) - q.close <= 4] if tagged else []
+        ordered = right_after + [g for g in governing if g not in right_after]
+        ordered += sorted((v for v in verbs if v not in ordered),
+                          key=lambda v: min(abs(ctx.tok_start(chunk, v) - q.open),
+                                            abs(ctx.tok_start(chunk, v) - q.close)))
         for v in ordered:
             agent = next((p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
             if agent is not None and not self.res.in_quote(ctx.tok_start(chunk, agent)):
@@ -421,7 +425,7 @@ class QuoteAttributor:
             v = h.head
             for _ in range(4):  # "brought up as 'very fishy'": through the preposition to its verb
                 if v.pos_ in ("VERB", "AUX") or v.head.i == v.i or v.dep_ not in (
-                        "prep", "pobj", "acomp", "oprd", "amod", "dobj", "compound", "appos"):
+                        "prep", "pobj", "acomp", "oprd", "amod", "dobj", "compound", "appos", "conj"):
                     break
                 v = v.head
             if v.i in seen or v.pos_ not in ("VERB", "AUX") or q.open <= ctx.tok_start(chunk, v) <= q.close:
