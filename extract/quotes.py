@@ -27,7 +27,8 @@ confidence that falls with the stage's reach:
                       paragraph): continuation paragraphs, the second half of a
                       split quote.
 
-A quotation nested inside another is the outer speaker's (``nested``).
+A quotation nested inside another is the outer speaker's (``nested``); a quote in a Title Case
+headline, where the parser is lost, is the first person named before it (``headline``).
 """
 from __future__ import annotations
 
@@ -146,7 +147,7 @@ class Attribution:
 # Stage -> confidence, from each stage's named-speaker accuracy on PolNeAR train
 # (make eval-polnear): tag 0.97, according_to 0.89, continuation 0.91, clause_subject
 # 0.79, colon 0.74, speech_before 0.73, dash 0.71 (few cases); an inverted tag 0.71.
-STAGE_CONFIDENCE = {"nested": 0.85, "according_to": 0.9, "tag": 0.95, "colon": 0.75, "dash": 0.7,
+STAGE_CONFIDENCE = {"headline": 0.6, "nested": 0.85, "according_to": 0.9, "tag": 0.95, "colon": 0.75, "dash": 0.7,
                     "speech_before": 0.7, "continuation": 0.9, "clause_subject": 0.8, "none": 0.0}
 INVERTED_TAG_CONFIDENCE = 0.7
 _DASH_TAG = re.compile(r"\s*[—–]+\s*|\s+-{1,2}\s+")
@@ -229,7 +230,7 @@ class QuoteAttributor:
             att = stage(c)
             if att is not None:
                 return att
-        for stage in (self._clause_subject, self._speech_before, self._continuation):
+        for stage in (self._clause_subject, self._headline, self._speech_before, self._continuation):
             att = stage(c, prev)
             if att is not None:
                 return att
@@ -383,6 +384,26 @@ class QuoteAttributor:
             if k and k in self.res.actors.clusters:
                 return Attribution(k, "—", "name after a dash", c.sent_span, "dash")
         return None
+
+    def _headline(self, c: _Q, prev) -> Attribution | None:
+        """A quote in a Title Case headline ("Glenn Beck Blasts Drudge … 'Blasphemers'"),
+        where the parser is lost: the first person named before it on the line."""
+        ctx, q = self.ctx, c.raw
+        line_start = ctx.text.rfind("\n", 0, q.open) + 1
+        line_end = ctx.text.find("\n", q.open)
+        line = ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)]
+        words = [w for w in line.split() if w[:1].isalpha()]
+        if len(line) > 200 or len(words) < 3 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
+            return None
+        chunk = ctx.chunk_at(line_start)
+        if chunk is None:
+            return None
+        keys = [k for ch, t in ctx.tokens_in(line_start, q.open) if ch is chunk
+                and (k := self.res.actors.key_at(chunk, t)) and k in self.res.actors.clusters]
+        people = [k for k in keys if self.res.actors.clusters[k].kind == "person"]
+        if not (people or keys):
+            return None
+        return Attribution((people or keys)[0], None, "first name in a Title Case headline", c.sent_span, "headline")
 
     def _speech_before(self, c: _Q, prev) -> Attribution | None:
         """A quote standing as its own sentence, with no tag: the latest speech event

@@ -54,3 +54,17 @@ def test_quotes_come_in_reading_order_without_overlap():
     assert len(qs) == 7
     for a, b in zip(qs, qs[1:]):
         assert a.close < b.open
+
+
+def test_a_title_case_headline_quote_goes_to_the_first_person_named(run):
+    ex = run("Glenn Beck Blasts Senator Adler Over Her ‘Reckless’ Budget Plan\n\n"
+             "Glenn Beck criticised the plan on Tuesday.")
+    (q,) = ex.quotes
+    assert ex.actor_name(q.speaker) == "Glenn Beck" and q.how == "headline", (ex.actor_name(q.speaker), q.how)
+
+
+def test_a_tag_right_after_the_quote_wins(run):
+    ex = run("Democrats are alleging tampering, but Moscow strongly denies it — “why wouldn’t you want to "
+             "raise the potential?” asked Anita Dunn, a Democratic strategist.")
+    (q,) = ex.quotes
+    assert ex.actor_name(q.speaker) == "Anita Dunn", (ex.actor_name(q.speaker), q.reason)
