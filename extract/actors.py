@@ -137,7 +137,7 @@ class ActorIndex:
                         self.add_group(chunk, tok)
                 elif tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ in ("dobj", "pobj", "conj", "dative") \
                         and (chunk.offset, tok.i) not in self.token_map and any(
-                            t.dep_ in ("amod", "compound", "poss") for t in tok.lefts):
+                            t.dep_ in ("amod", "compound", "poss") and t.pos_ != "PRON" for t in tok.lefts):
                     # "the country's international lenders", "with striking teachers": a qualified
                     # group as an argument is a mention too; it becomes a party only when it acts,
                     # speaks, holds a claim or is named twice (pipeline._keep)
