@@ -18,6 +18,13 @@ def make_app(extractor, tmp_path, path=SEED):
     return ParleyApp(path, quotes_file=str(tmp_path / "quotes.md"), extractor_factory=lambda: extractor)
 
 
+def article_app(extractor, tmp_path, text: str) -> ParleyApp:
+    """An app on an article the test writes."""
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    return make_app(extractor, tmp_path, path=str(path))
+
+
 def gated_app(extractor, tmp_path) -> tuple[ParleyApp, threading.Event]:
     """An app whose extractor arrives only when the test sets the gate."""
     gate = threading.Event()
@@ -389,10 +396,8 @@ def test_display_blocks_cover_the_article_with_exact_offsets():
 async def test_h_hides_weak_items_and_never_leaves_one_in_the_status(extractor, tmp_path):
     """An unattributed quote (confidence 0): h hides it, the filter line says so, a status
     showing it is cleared, and h again brings it back."""
-    path = tmp_path / "rally.txt"
-    path.write_text("Strike rally\n\n“Stand Up”\n\n“We want a fair contract,” union president Shawn Fain "
-                    "said on Monday.\n", encoding="utf-8")
-    app = make_app(extractor, tmp_path, path=str(path))
+    app = article_app(extractor, tmp_path, "Strike rally\n\n“Stand Up”\n\n“We want a fair contract,” union "
+                      "president Shawn Fain said on Monday.\n")
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         quotes = app.query_one("#quotes", DataTable)
@@ -413,10 +418,8 @@ async def test_h_hides_weak_items_and_never_leaves_one_in_the_status(extractor, 
 
 
 async def test_status_names_every_holder_and_how_the_item_was_found(extractor, tmp_path):
-    text = tmp_path / "joint.txt"
-    text.write_text("Teachers strike\n\nBoth the Social Democrats and the Liberal Party rejected the proposal "
-                    "on Tuesday.\n", encoding="utf-8")
-    app = make_app(extractor, tmp_path, path=str(text))
+    app = article_app(extractor, tmp_path, "Teachers strike\n\nBoth the Social Democrats and the Liberal Party "
+                      "rejected the proposal on Tuesday.\n")
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         (c,) = app.result.red_lines
