@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .context import PRONOUNS_ALL, Context
+from .context import PRONOUNS_ALL, Context, title_case
 from .lexicon import Lexicon
 
 ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -155,12 +155,8 @@ class ActorIndex:
 
     def _title_case_headline_end(self) -> int:
         """End of the first line when it is a Title Case headline, else -1."""
-        text = self.ctx.text
-        first_end = text.find("\n")
-        words = [w for w in text[:first_end].split() if w[:1].isalpha()] if first_end > 0 else []
-        if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
-            return -1
-        return first_end
+        first_end = self.ctx.text.find("\n")
+        return first_end if first_end > 0 and title_case(self.ctx.text[:first_end], 4) else -1
 
     def _untagged_names(self):
         """Proper names the tagger missed ("Chandni Raina is India's negotiator"),

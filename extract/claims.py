@@ -27,10 +27,15 @@ from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
 
-from .context import PRONOUNS_ALL, PRONOUNS_FIRST, Context, clause_subject
+from .context import PRONOUNS_ALL, PRONOUNS_FIRST, Context, by_agent, clause_subject
 from .resolve import Resolver
 
 CUT_PUNCT = {",", ";", ":", "—", "–", "(", "--"}
+
+
+def to_infinitive(tok) -> bool:
+    """``tok`` heads an infinitive with "to" ("… to withdraw")."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
 HYPOTHETICAL_MARKS = {"if", "whether", "unless"}
 
 
@@ -159,14 +164,6 @@ class ClaimFinder:
                 return True
         return False
 
-    @staticmethod
-    def _agent(verb):
-        """The by-agent of a passive ("was rejected by the union leader")."""
-        for c in verb.children:
-            if c.dep_ == "agent":
-                return next((p for p in c.children if p.dep_ == "pobj"), None)
-        return None
-
     def _holders(self, chunk, tok, speaker, loose: bool = True) -> list[str]:
         """Every party a holder phrase names: "both the Greens and the Liberals"."""
         out: list[str] = []
@@ -184,10 +181,10 @@ class ClaimFinder:
         """The party asked to act in "wants Russia to stop" / "expects Kyiv to sign":
         an object with an infinitive, however the parser attached the infinitive."""
         kids = {c.dep_: c for c in tok.children}
-        if "dobj" in kids and "xcomp" in kids and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids["xcomp"].children):
+        if "dobj" in kids and "xcomp" in kids and to_infinitive(kids["xcomp"]):
             return kids["dobj"]  # an infinitive with "to" ("told him 'make sure …'" is a quote, not a demand)
         for c in tok.children:
-            if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            if c.dep_ in ("ccomp", "xcomp") and to_infinitive(c):
                 s = next((x for x in c.children if x.dep_ == "nsubj"), None)
                 if s is not None:
                     return s
@@ -205,7 +202,7 @@ class ClaimFinder:
             elif ch.dep_ in ("advcl", "parataxis") and ch.i > verb.i and not any(
                     m.dep_ == "mark" and m.lower_ == "for" for m in ch.children) and not (
                     ch.dep_ == "advcl" and verb.lemma_.lower() in self.agentive
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children)
+                    and to_infinitive(ch)
                     and not any(m.dep_ == "mark" for m in ch.children)):
                 # "called for X to go", "convince them to cut" stay whole
                 drop.update(t.i for t in ch.subtree)
@@ -219,7 +216,7 @@ class ClaimFinder:
             # skipping it keeps this linear when clauses nest thousands deep (junk input).
             if t.i not in drop and t.dep_ in ("acl", "relcl") and t.i > verb.i \
                     and t.tag_ in ("VBN", "VBG", "VBD", "VBZ", "VBP") \
-                    and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                    and not to_infinitive(t):
                 drop.update(x.i for x in t.subtree)
         toks = [t for t in verb.subtree if t.i not in drop]
         if start_tok is not None:
@@ -294,13 +291,17 @@ class ClaimFinder:
         return RawClaim(kind, chunk, anchor, span[0], span[1], cue, holder, target, reason, conf, frame, speaker_q,
                         holders=hs)
 
+    def _refusal_verb(self, verb) -> bool:
+        """refuse, reject, decline …, or a particle verb of refusal ("rule out", "turn down")."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.refusals or (lemma in self.particle_verbs and any(
+            c.dep_ == "prt" and c.lower_ == self.particle_verbs[lemma] for c in verb.children))
+
     def _refusing(self, verb) -> bool:
         """"refused Taleban demands", "will not accept their conditions": the verb's
         subject refuses the position named by the object, it does not hold it."""
         lemma = verb.lemma_.lower()
-        return lemma in self.refusals or (lemma in self.particle_verbs and any(
-            c.dep_ == "prt" and c.lower_ == self.particle_verbs[lemma] for c in verb.children)) \
-            or ((lemma in self.negated or lemma in self.agentive) and self._negated(verb))
+        return self._refusal_verb(verb) or ((lemma in self.negated or lemma in self.agentive) and self._negated(verb))
 
     def _token_cues(self, chunk, tok) -> list[RawClaim]:
         out = []
@@ -313,7 +314,7 @@ class ClaimFinder:
         subj = clause_subject(tok) if is_verb else None
         if is_verb and self._blocked(tok):
             return out
-        agent = self._agent(tok) if is_verb else None
+        agent = by_agent(tok) if is_verb else None
         holder_tok = agent if agent is not None else subj
         if agent is None and subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == tok.i \
                 and not (lemma == "oppose" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
@@ -331,17 +332,16 @@ class ClaimFinder:
                 if r in ("for", "on") and r in preps:
                     ok = True
                     target_tok = next((p for p in preps[r].children if p.dep_ == "pobj"), None)
-                elif r in ("for", "for_to") and any(c.dep_ in ("advcl", "ccomp") and any(
-                        m.dep_ == "mark" and m.lower_ == "for" for m in c.children) for c in tok.children):
+                elif r in ("for", "for_to") and (cl := next((c for c in tok.children if c.dep_ in ("advcl", "ccomp")
+                                                              and any(m.dep_ == "mark" and m.lower_ == "for"
+                                                                      for m in c.children)), None)) is not None:
                     # "called for China to withdraw": a for-to clause
-                    cl = next(c for c in tok.children if c.dep_ in ("advcl", "ccomp") and any(
-                        m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
                     target_tok = next((x for x in cl.children if x.dep_ == "nsubj"), None)
                     # "waiting for the Council to update": only a party asked to act
                     ok = r == "for" or (target_tok is not None and
                                         self._resolve(chunk, target_tok, speaker, loose=False) is not None)
                 elif r == "obj+xcomp" and "dobj" in kids and ("xcomp" in kids or any(
-                        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                        c.dep_ == "advcl" and to_infinitive(c)
                         and not any(m.dep_ == "mark" for m in c.children) for c in tok.children)):
                     # "convince its neighbours to cut the debt" (the parser may hang the infinitive as advcl)
                     ok, target_tok = True, kids["dobj"]
@@ -385,11 +385,10 @@ class ClaimFinder:
                             out.append(self._make("demand", chunk, cj, cspan, tok.text, holder, target,
                                                   f"coordinated with '{tok.text}'", 0.6, "agentive", qi, holders))
         # --- refusals: refuse, reject, decline, rule out, turn down, oppose
+        second_person = subj is not None and subj.lower_ == "you"  # "you refuse to honor it" accuses
         denies = lemma == "deny" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.denied_objects
                                          for c in tok.children)  # "denied the request", not "denied the report"
-        if is_verb and (lemma in self.refusals or denies or (lemma in self.particle_verbs and any(
-                c.dep_ == "prt" and c.lower_ == self.particle_verbs[lemma] for c in tok.children))) \
-                and not self._negated(tok) and not (subj is not None and subj.lower_ == "you"):
+        if is_verb and (self._refusal_verb(tok) or denies) and not self._negated(tok) and not second_person:
             holders = self._holders(chunk, holder_tok, speaker, loose=agent is None)
             holder = holders[0] if holders else None
             if holder is None and holder_tok is None and subj is not None:
@@ -407,7 +406,6 @@ class ClaimFinder:
         # "could not have entered into an agreement": a counterfactual past judges, it refuses nothing
         counterfactual = tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in tok.children) \
             and any(c.dep_ == "aux" and c.lower_ in ("could", "would", "should", "might", "must") for c in tok.children)
-        second_person = subj is not None and subj.lower_ == "you"  # "you refuse to honor it" accuses
         affords = lemma == "afford" and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.afford_verbs
                                             for c in tok.children)
         if is_verb and (lemma in self.negated or (lemma in self.negated_future and future) or affords) \
@@ -448,7 +446,7 @@ class ClaimFinder:
             upto = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "up"
                          and any(x.lower_ == "to" for x in c.children)), None)
             inf = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
-                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+                        and to_infinitive(c)), None)
             on = None
             if attr is not None:
                 on = next((x for p in attr.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -482,7 +480,7 @@ class ClaimFinder:
             hedged = any(a.lower_ in self.hedges for a in auxes)
             xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
             if modal is None and lemma in self.modal_verbs and xcomp is not None and not hedged and \
-                    any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children) and subj is not None \
+                    to_infinitive(xcomp) and subj is not None \
                     and (tok.lower_ != "needs" or self._reporter(chunk, tok) is not None) and not self._negated(tok):
                 modal = tok
             if modal is not None and not hedged and not self._negated(tok) and subj is not None \
@@ -582,12 +580,11 @@ class ClaimFinder:
                         break
         if owner is None:
             return []
-        comp = [c for c in tok.children if (c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        comp = [c for c in tok.children if (c.dep_ == "acl" and to_infinitive(c))
                 or (c.dep_ == "prep" and c.lower_ in ("for", "on", "of", "to", "that")) or c.dep_ == "ccomp"]
         if not comp and owner.dep_ == "pobj":
             # "a request by the Philippines to refer ...": the infinitive hangs on the agent
-            comp = [c for c in owner.children if c.dep_ == "acl" and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            comp = [c for c in owner.children if c.dep_ == "acl" and to_infinitive(c)]
         if not comp or (lemma == "call" and not any(c.lower_ in ("for", "on") or c.dep_ == "acl" for c in comp)):
             return []
         holders = self._holders(chunk, owner, speaker, loose=False)

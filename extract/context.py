@@ -93,3 +93,18 @@ def clause_subject(tok):
             continue
         return None
     return None
+
+
+def by_agent(verb):
+    """The by-agent of a passive ("was rejected by the union leader", "was asked by X")."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def title_case(line: str, min_words: int) -> bool:
+    """A Title Case line (a headline): at least ``min_words`` words, 60% of them capitalised.
+    The tagger misreads such lines, so names and quotes there are handled with care."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= min_words and sum(w[0].isupper() for w in words) >= 0.6 * len(words)

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .context import Context, clause_subject
+from .context import Context, by_agent, clause_subject, title_case
 from .resolve import Resolver
 
 OPEN_DOUBLE = "“„«"
@@ -171,13 +171,20 @@ class QuoteAttributor:
         self.stages = (self._according_to, self._tag, self._colon, self._dash)
 
     def attribute(self, quotes: list[RawQuote]) -> list[Attribution]:
-        out: list[Attribution] = []
         prev: tuple[RawQuote, Attribution] | None = None
         # a quotation inside another ('… isn’t about “Equal Justice” anymore') is the outer
-        # speaker's words; the scanner closes the inner one first, so attribute outer ones first
-        outer = {i: next((j for j, o in enumerate(quotes) if o.open < q.open and q.close <= o.close and j != i), None)
-                 for i, q in enumerate(quotes)}
+        # speaker's words; the scanner closes the inner one first, so attribute in order of
+        # opening. Quotes nest but never cross, so the quotes still open form a stack and
+        # the innermost one enclosing a quote is found without comparing every pair.
         order = sorted(range(len(quotes)), key=lambda i: quotes[i].open)
+        outer: dict[int, int | None] = {}
+        stack: list[int] = []
+        for i in order:
+            q = quotes[i]
+            while stack and quotes[stack[-1]].close < q.open:
+                stack.pop()
+            outer[i] = next((j for j in reversed(stack) if q.close <= quotes[j].close), None)
+            stack.append(i)
         done: dict[int, Attribution] = {}
         for i in order:
             q = quotes[i]
@@ -238,14 +245,19 @@ class QuoteAttributor:
 
     # ------------------------------------------------------------- stages
     def _according_to(self, c: _Q) -> Attribution | None:
-        doc = c.chunk.doc
-        for t in c.cand:
+        k = self._according_to_in(c.chunk, c.cand, loose=True)
+        return Attribution(k, "according to", "according to", c.sent_span, "according_to") if k else None
+
+    def _according_to_in(self, chunk, toks, loose: bool) -> str | None:
+        """The party X of an "according to X" among ``toks``."""
+        doc = chunk.doc
+        for t in toks:
             if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                 for p in doc[t.i + 1].children:
                     if p.dep_ == "pobj":
-                        k = self.res.resolve_np(c.chunk, p, self.ctx.tok_start(c.chunk, p))
+                        k = self.res.resolve_np(chunk, p, self.ctx.tok_start(chunk, p), loose=loose)
                         if k:
-                            return Attribution(k, "according to", "according to", c.sent_span, "according_to")
+                            return k
         return None
 
     def _tag(self, c: _Q) -> Attribution | None:
@@ -271,7 +283,7 @@ class QuoteAttributor:
                           key=lambda v: min(abs(ctx.tok_start(chunk, v) - q.open),
                                             abs(ctx.tok_start(chunk, v) - q.close)))
         for v in ordered:
-            agent = next((p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+            agent = by_agent(v)
             if agent is not None and not self.res.in_quote(ctx.tok_start(chunk, agent)):
                 # "Sanders was asked by host Bill Maher, '…'": a passive tag speaks through its agent
                 k = self.res.resolve_np(chunk, agent, ctx.tok_start(chunk, agent), loose=False)
@@ -328,12 +340,9 @@ class QuoteAttributor:
             return None
         sent = intro[-1][1].sent
         toks = [t for _, t in intro if t.sent == sent]
-        for t in toks:  # "According to HuffPo:"
-            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-                for p in t.doc[t.i + 1].children:
-                    k = self.res.resolve_np(chunk, p, ctx.tok_start(chunk, p), loose=False) if p.dep_ == "pobj" else None
-                    if k:
-                        return Attribution(k, "according to", "according to, before a colon", c.sent_span, "colon")
+        k = self._according_to_in(chunk, toks, loose=False)  # "According to HuffPo:"
+        if k:
+            return Attribution(k, "according to", "according to, before a colon", c.sent_span, "colon")
         for t in reversed(toks):  # "as Breitbart News reported, …:", "Breitbart News responded:"
             if t.lemma_.lower() in self.verbs and t.pos_ == "VERB" and clause_subject(t) is not None:
                 k = self.res.subject_of(chunk, t)
@@ -345,11 +354,21 @@ class QuoteAttributor:
             if k:
                 return Attribution(k, ":", "subject of the sentence before a colon", c.sent_span, "colon")
         # a headline "X to Y:" or a label "SMITH:": the first person named, else the first party
+        k = self._first_party(chunk, toks)
+        return Attribution(k, ":", "name before a colon", c.sent_span, "colon") if k else None
+
+    def _first_party(self, chunk, toks) -> str | None:
+        """The first person named among ``toks``, else the first party."""
         keys = [k for t in toks if (k := self.res.actors.key_at(chunk, t)) and k in self.res.actors.clusters]
         people = [k for k in keys if self.res.actors.clusters[k].kind == "person"]
-        if people or keys:
-            return Attribution((people or keys)[0], ":", "name before a colon", c.sent_span, "colon")
-        return None
+        return (people or keys or [None])[0]
+
+    def _line_tokens(self, start: int, end: int) -> tuple[object, list]:
+        """The chunk holding ``start`` and its tokens in [start, end)."""
+        chunk = self.ctx.chunk_at(start)
+        if chunk is None:
+            return None, []
+        return chunk, [t for ch, t in self.ctx.tokens_in(start, end) if ch is chunk]
 
     def _label(self, c: _Q) -> Attribution | None:
         """A headline or transcript line "Issa: Clinton's 'honesty is in question'":
@@ -359,15 +378,8 @@ class QuoteAttributor:
         colon = ctx.text.find(":", line_start, q.open)
         if colon < 0 or colon - line_start > 40 or any(ch in ctx.text[line_start:colon] for ch in ".!?“”\"'‘’"):
             return None
-        chunk = ctx.chunk_at(line_start)
-        if chunk is None:
-            return None
-        keys = [k for ch, t in ctx.tokens_in(line_start, colon) if ch is chunk
-                and (k := self.res.actors.key_at(chunk, t)) and k in self.res.actors.clusters]
-        if not keys:
-            return None
-        people = [k for k in keys if self.res.actors.clusters[k].kind == "person"]
-        return Attribution((people or keys)[0], ":", "name opening the line before a colon", c.sent_span, "colon")
+        k = self._first_party(*self._line_tokens(line_start, colon))
+        return Attribution(k, ":", "name opening the line before a colon", c.sent_span, "colon") if k else None
 
     def _dash(self, c: _Q) -> Attribution | None:
         ctx, q = self.ctx, c.raw
@@ -392,18 +404,10 @@ class QuoteAttributor:
         line_start = ctx.text.rfind("\n", 0, q.open) + 1
         line_end = ctx.text.find("\n", q.open)
         line = ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)]
-        words = [w for w in line.split() if w[:1].isalpha()]
-        if len(line) > 200 or len(words) < 3 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
+        if len(line) > 200 or not title_case(line, 3):
             return None
-        chunk = ctx.chunk_at(line_start)
-        if chunk is None:
-            return None
-        keys = [k for ch, t in ctx.tokens_in(line_start, q.open) if ch is chunk
-                and (k := self.res.actors.key_at(chunk, t)) and k in self.res.actors.clusters]
-        people = [k for k in keys if self.res.actors.clusters[k].kind == "person"]
-        if not (people or keys):
-            return None
-        return Attribution((people or keys)[0], None, "first name in a Title Case headline", c.sent_span, "headline")
+        k = self._first_party(*self._line_tokens(line_start, q.open))
+        return Attribution(k, None, "first name in a Title Case headline", c.sent_span, "headline") if k else None
 
     def _speech_before(self, c: _Q, prev) -> Attribution | None:
         """A quote standing as its own sentence, with no tag: the latest speech event

@@ -42,6 +42,7 @@ class Resolver:
         self._person_mentions: list[tuple[int, str]] = []
         self._subjects: list[tuple[int, str]] = []
         self._person_subjects: list[tuple[int, str]] = []
+        self._org_mentions: list[tuple[int, str]] = []  # (start, key) of every organisation mention
         self._asked: dict[int, tuple] = {}  # position of "asked"/"questioned" -> (chunk, verb)
         self._embedded: set[int] = set()  # events inside what another verb of saying reports
         self._quoted = sorted(quoted or [])  # (open, close) of every quotation
@@ -56,6 +57,8 @@ class Resolver:
             (self.ctx.tok_start(c, t), self.actors.key_at(c, t)) for c in self.ctx.chunks for t in c.doc
             if t.dep_ in ("nsubj", "nsubjpass") and self.actors.key_at(c, t) in self.actors.clusters
             and self.actors.clusters[self.actors.key_at(c, t)].kind in ("state", "organization", "group"))
+        self._org_mentions = sorted(
+            (s, cl.key) for cl in self.actors.clusters.values() if cl.kind == "organization" for s, _ in cl.mentions)
         self._person_subjects = sorted(
             (p, k) for c in self.ctx.chunks for t in c.doc
             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
@@ -133,12 +136,12 @@ class Resolver:
             return None
         if low in ("which", "that", "who"):
             return None
-        if tok.pos_ == "NOUN":
-            for ch in tok.children:  # "Congo's spokesman Lambert Mende": the name in apposition
-                if ch.dep_ == "appos" and ch.pos_ == "PROPN":
-                    k = self.actors.key_at(chunk, ch)
-                    if k and k in self.actors.clusters:
-                        return k
+        # "Congo's spokesman Lambert Mende", "the rebel group M23": the name in apposition
+        # comes before the noun's own (group) reading
+        named = next((k for ch in tok.children if ch.dep_ == "appos" and ch.pos_ == "PROPN"
+                      and (k := self.actors.key_at(chunk, ch)) in self.actors.clusters), None)
+        if named and tok.pos_ == "NOUN":
+            return named
         key = self.actors.key_at(chunk, tok)
         if key and key in self.actors.clusters:
             return key
@@ -149,11 +152,8 @@ class Resolver:
                     for p in ch.children:
                         if p.dep_ == "pobj":
                             return self.resolve_np(chunk, p, pos, speaker, loose)
-        for ch in tok.children:  # "the rebel group M23": the name in apposition
-            if ch.dep_ == "appos" and ch.pos_ == "PROPN":
-                k = self.actors.key_at(chunk, ch)
-                if k and k in self.actors.clusters:
-                    return k
+        if named:
+            return named
         role = self.actors.role_description(chunk, tok)
         if role:
             self.actors.add_mention(role, chunk, [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"] or [tok])
@@ -196,19 +196,14 @@ class Resolver:
     def _nearest_org(self, pos: int, noun: str) -> str | None:
         """The organisation named last before ``pos`` (within the window), preferring one
         whose name contains ``noun``."""
-        best, best_named = None, None
-        for cl in self.actors.clusters.values():
-            if cl.kind != "organization":
-                continue
-            before = [s for s, _ in cl.mentions if s < pos and pos - s <= WINDOW]
-            if not before:
-                continue
-            p = max(before)
-            if best is None or p > best[0]:
-                best = (p, cl.key)
-            if noun in cl.name.lower() and (best_named is None or p > best_named[0]):
-                best_named = (p, cl.key)
-        return (best_named or best or (None, None))[1]
+        latest = None
+        for p, key in reversed(self._org_mentions[:bisect_left(self._org_mentions, (pos, ""))]):
+            if pos - p > WINDOW:
+                break
+            latest = latest or key
+            if noun in self.actors.clusters[key].name.lower():
+                return key
+        return latest
 
     def in_quote(self, pos: int) -> bool:
         i = bisect_left(self._quoted_opens, pos + 1) - 1
@@ -247,21 +242,25 @@ class Resolver:
                 found = (p, key)
                 break
         if person:
-            j = bisect_left(self._person_subjects, (pos, ""))
-            while j and self._person_subjects[j - 1][1] == exclude:
-                j -= 1
-            if j and pos - self._person_subjects[j - 1][0] <= WINDOW and (
-                    found is None or self._person_subjects[j - 1][0] > found[0]):
-                return self._person_subjects[j - 1][1]
+            subj = self._last_before(self._person_subjects, pos, exclude)
+            if subj is not None and (found is None or subj[0] > found[0]):
+                return subj[1]
         if found is not None:
             return found[1]
         if person:
-            i = bisect_left(self._person_mentions, (pos, ""))
-            while i and self._person_mentions[i - 1][1] == exclude:
-                i -= 1
-            if i and pos - self._person_mentions[i - 1][0] <= WINDOW:
-                return self._person_mentions[i - 1][1]
+            mention = self._last_before(self._person_mentions, pos, exclude)
+            if mention is not None:
+                return mention[1]
         return None
+
+    @staticmethod
+    def _last_before(entries: list[tuple[int, str]], pos: int, exclude: str | None) -> tuple[int, str] | None:
+        """The last (position, key) of sorted ``entries`` before ``pos``, not ``exclude``,
+        within the window."""
+        j = bisect_left(entries, (pos, ""))
+        while j and entries[j - 1][1] == exclude:
+            j -= 1
+        return entries[j - 1] if j and pos - entries[j - 1][0] <= WINDOW else None
 
     def note_event(self, pos: int, key: str) -> None:
         i = bisect_left(self.events, (pos, key))
