@@ -29,6 +29,7 @@ from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 from extract import Extraction, Quote
 from extract.cache import ExtractionCache
 from extract.cli import default_document
+from extract.render import holders_of
 
 from .article import ArticleView, Mark, visible
 from .panes import PANES, SidePanes
@@ -412,8 +413,7 @@ class ParleyApp(App):
                 table.add_row(Text(short(name(item.speaker), W_NAME)), Text(short(item.text, W_TEXT)),
                               Text(short(item.cue or "—", W_CUE)), key=item.id)
             else:
-                who = " & ".join(name(h) for h in item.holders) if len(item.holders) > 1 else name(item.holder)
-                table.add_row(Text(short(who, W_NAME)), Text(short(item.text, W_TEXT)),
+                table.add_row(Text(short(holders_of(self.result, item), W_NAME)), Text(short(item.text, W_TEXT)),
                               Text(short(item.cue, W_CUE)), key=item.id)
         if keep is not None and keep in table.rows:  # the cursor stays on its item
             table.move_cursor(row=table.get_row_index(keep), animate=False)
@@ -489,7 +489,7 @@ class ParleyApp(App):
                 who = name(it.speaker)
                 how = f"{it.how or '—'}, {it.confidence:.2f}"
             else:
-                who = " & ".join(name(h) for h in it.holders) if len(it.holders) > 1 else name(it.holder)
+                who = holders_of(self.result, it)
                 how = f"{it.frame or '—'}, {it.confidence:.2f}"
             cue = it.cue or "—"
             self.set_status(f"{who} · cue: {cue} · found by: {how} · {sent}")
