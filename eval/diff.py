@@ -54,19 +54,21 @@ def git(*args: str, git_dir: str | Path | None = None, cwd: Path | None = None) 
 
 
 def polnear_articles(git_dir: str, limit: int | None) -> list[tuple[str, str]]:
-    """PolNeAR training texts, read straight from its git dir (train only, never dev/test)."""
-    listing = git("ls-tree", "--name-only", "HEAD", POLNEAR_TEXT, git_dir=git_dir)
-    names = sorted(Path(p).name for p in listing.splitlines()
-                   if p.startswith(POLNEAR_TEXT) and p.endswith(".txt"))
-    if not names:
-        raise Missing(f"{git_dir}: no {POLNEAR_TEXT}*.txt at HEAD (is this PolNeAR's git dir?)")
-    if limit is not None:
-        names = names[:limit]
-    out = []
-    for name in names:
-        text = git("show", f"HEAD:{POLNEAR_TEXT}{name}", git_dir=git_dir)
-        out.append((f"polnear/{Path(name).stem}", text.replace("\r\n", "\n").replace("\r", "\n")))
-    return out
+    """PolNeAR training texts, read straight from its git dir through eval/polnear.py's
+    GitCorpus (which refuses any path outside the train split), in one git call."""
+    from polnear import CorpusError, GitCorpus
+
+    corpus = GitCorpus(str(git_dir))
+    try:
+        paths = [p for p in corpus.ls("text") if p.startswith(POLNEAR_TEXT) and p.endswith(".txt")]
+        if not paths:
+            raise Missing(f"{git_dir}: no {POLNEAR_TEXT}*.txt at HEAD (is this PolNeAR's git dir?)")
+        paths = sorted(paths, key=lambda p: Path(p).name)[:limit]
+        blobs = corpus.read_many(paths)
+    except CorpusError as exc:
+        raise Missing(f"{git_dir}: {exc}") from None
+    return [(f"polnear/{Path(p).stem}",
+             blobs[p].decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")) for p in paths]
 
 
 def dir_articles(d: Path) -> list[tuple[str, str]]:

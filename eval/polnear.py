@@ -157,8 +157,10 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _p in (ROOT, ROOT / "eval"):
+    if str(_p) not in sys.path:
+        sys.path.insert(0, str(_p))
+import common  # noqa: E402  (eval/common.py: the code hash eval-diff uses too)
 
 DEFAULT_GIT = "/work/.mirror/networkdynamics+PolNeAR/repo"
 SPLIT = "train"
@@ -771,15 +773,8 @@ class GitCorpus:
 
 
 def code_hash() -> str:
-    h = hashlib.sha256()
-    base = ROOT / "extract"
-    for dirpath, dirnames, filenames in os.walk(base):
-        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
-        for fn in sorted(filenames):
-            if fn.endswith((".pyc", ".pyo")):
-                continue
-            p = Path(dirpath) / fn
-            h.update(str(p.relative_to(base)).encode() + b"\0" + p.read_bytes() + b"\0")
+    """The extractor's code and data (eval/common.code_hash) and the spaCy model."""
+    h = hashlib.sha256(common.code_hash(ROOT).encode())
     try:
         from extract.nlp import model_key
         h.update(b"model\0" + (model_key() or "?").encode())
