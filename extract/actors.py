@@ -26,10 +26,30 @@ ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "iobj", "agent", "poss", "attr", "appo
 RELATIONAL_GROUP_HEADS = {"family", "families", "member", "members", "representative", "representatives",
                           "negotiator", "negotiators", "delegation", "delegations"}
 COLLECTIVE_NOUNS = {"union", "delegation", "government", "administration", "military", "opposition",
-                    "ministry", "army", "group", "party", "side", "family", "alliance", "coalition", "committee"}
+                    "ministry", "army", "group", "party", "side", "family", "alliance", "coalition", "committee",
+                    "team"}
+TYPE_NOUNS = {"group", "organization", "organisation", "movement", "party", "alliance", "coalition",
+              "militia", "faction", "union", "federation", "association", "network"}
 ROLE_NOUNS = {"spokesperson", "spokesman", "spokeswoman"}  # one unnamed person speaking for a body
 _WS = re.compile(r"\s+")
 _EDGE = " \t\n.,;:!?\"'“”‘’()[]•-–—"
+
+
+SURNAME_PARTICLES = {"de", "la", "le", "del", "della", "van", "von", "der", "den", "da", "di", "du", "dos", "das",
+                     "al", "el", "bin", "ben", "ter", "ten"}
+_OR_ACRONYM = re.compile(r"(?:,\s+or\s+|\s*\()(?:the\s+)?([A-Z][A-Za-z]{1,7}\b)")
+ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+_INITIAL_SKIP = {"of", "the", "and", "for", "on", "in", "de", "la", "&"}
+
+
+def initials(name: str) -> str:
+    """The initials an acronym of ``name`` would spell: "Lord's Resistance Army" -> "LRA",
+    "Democratic Republic of the Congo" -> "DRC"; "" for one-word names."""
+    words = [w for w in re.split(r"[\s\-]+", re.sub(r"['’]s\b", "", name)) if w]
+    words = [w for w in words if w.lower() not in _INITIAL_SKIP]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
 
 
 def strip_titles(words: list[str], titles: frozenset[str]) -> list[str]:
@@ -90,6 +110,9 @@ class ActorIndex:
         self._alias = self.lex.state_by_alias()
         self._demonym = self.lex.state_by_demonym()
         self._seat = self.lex.seat_index()
+        cues = self.lex.cues
+        self._claim_verbs = frozenset(cues["demand"]["agentive_verbs"]) | frozenset(cues["red_line"]["verbs"]) \
+            | frozenset(cues["red_line"]["negated_verbs"]) | frozenset(cues["demand"]["threat_verbs"])
 
     # ------------------------------------------------------------------ build
     def build(self) -> "ActorIndex":
@@ -106,6 +129,11 @@ class ActorIndex:
                 while len(toks) > 1 and toks[-1].pos_ in ("CCONJ", "PUNCT", "ADP"):
                     toks = toks[:-1]  # "the German Council Presidency and"
                 span = doc[toks[0].i: toks[-1].i + 1]
+                label = ent.label_
+                if label == "ORG" and re.match(r"(?i)(the\s+)?(rt\.?\s+hon\.?|right\s+hon)", span.text):
+                    label = "PERSON"  # "the Rt Hon Maria Quinn": an honorific marks a person
+                if self._inside_title(doc, span):
+                    continue  # "State" in "Secretary of State"
                 if "\n" in span.text:
                     span = doc[toks[0].i: toks[0].i + 1]
                 nxt = doc[span.end] if span.end < len(doc) else None
@@ -113,7 +141,7 @@ class ActorIndex:
                     # "the Trump administration" is an organisation, not Trump.
                     raw.append((chunk, doc[span.start: span.end + 1], "ORG", doc[span.start: span.end + 1].text))
                     continue
-                raw.append((chunk, span, ent.label_, span.text))
+                raw.append((chunk, span, label, span.text))
         raw.extend(self._untagged_names())
         raw = self._drop_headline_guesses(raw)
         self._headline_end = self._title_case_headline_end()
@@ -142,7 +170,24 @@ class ActorIndex:
                     # group as an argument is a mention too; it becomes a party only when it acts,
                     # speaks, holds a claim or is named twice (pipeline._keep)
                     self.add_group(chunk, tok)
+        self._merge_same_name_groups()
         return self
+
+    def _merge_same_name_groups(self) -> None:
+        """"MEPs" read once as an untagged name and once as a group noun is one group."""
+        groups = {c.name.lower(): c for c in self.clusters.values() if c.is_group and c.kind == "group"}
+        for cl in list(self.clusters.values()):
+            if cl.is_group or cl.gazetteer or not cl.key.startswith("person:"):
+                continue
+            g = groups.get(cl.name.lower())
+            if g is not None and g.key in self.clusters:
+                self._absorb(g, cl)
+
+    def _inside_title(self, doc, span) -> bool:
+        """The entity ends a title ("Secretary of State", "Minister of Defence"): a role, not a party."""
+        words = [t.lower_ for t in doc[max(0, span.start - 3): span.start]]
+        own = " ".join(t.lower_ for t in span)
+        return any(" ".join(words[i:] + [own]) in self.lex.titles for i in range(len(words)))
 
     def _drop_headline_guesses(self, raw):
         """A Title Case headline fools the tagger ("Greece Faces New …", "DRC Rejects
@@ -172,13 +217,16 @@ class ActorIndex:
                 toks = [t for t in tok.lefts if t.dep_ == "compound" and t.tag_ == "NNP"] + [tok]
                 toks = [t for t in toks if t.i >= tok.i - 3]
                 says = tok.head.lemma_.lower() in self.lex.reporting_verbs and tok.head.pos_ == "VERB"
-                if (len(toks) < 2 and not says) or len(toks) != tok.i - toks[0].i + 1:
+                # "Renamo rejected the offer": a name that takes a position is a party too
+                takes = tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_.lower() in self._claim_verbs
+                if (len(toks) < 2 and not says and not takes) or len(toks) != tok.i - toks[0].i + 1:
                     continue
                 if not all(t.is_alpha and t.text[0].isupper() and not t.is_upper for t in toks):
                     continue
                 if " ".join(t.lower_ for t in toks) in self._alias or toks[0].lower_ in self.lex.titles:
                     continue
-                out.append((chunk, doc[toks[0].i: tok.i + 1], "PERSON", doc[toks[0].i: tok.i + 1].text))
+                label = "ORG" if len(toks) < 2 and not says else "PERSON"
+                out.append((chunk, doc[toks[0].i: tok.i + 1], label, doc[toks[0].i: tok.i + 1].text))
         return out
 
     def _propagate_names(self) -> None:
@@ -284,8 +332,38 @@ class ActorIndex:
         existing = self.token_map.get((chunk.offset, head.i))
         if existing:
             return existing
+        if lemma in ("member", "members"):
+            # "most members of the M23 group", "members of the Parliament's negotiating
+            # team": the members act as the body they belong to
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    obj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+                    if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                        key = self.token_map.get((chunk.offset, obj.i)) or self.add_group(chunk, obj)
+                        if key:
+                            return key
+        if lemma == "government" and head.tag_ == "NN":
+            # "the government of Uganda" is Uganda's government, which the text calls Uganda too
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    obj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+                    k = self.token_map.get((chunk.offset, obj.i)) if obj is not None else None
+                    if k and k in self.clusters and self.clusters[k].kind == "state":
+                        self.token_map[(chunk.offset, head.i)] = k
+                        return k
+        if lemma in TYPE_NOUNS:
+            # "the M23 group", "the Lord's Resistance Army rebel group": the named body itself
+            for t in head.lefts:
+                k = self.token_map.get((chunk.offset, t.i))
+                if t.dep_ in ("compound", "poss") and k and k in self.clusters \
+                        and self.clusters[k].kind == "organization":
+                    self.token_map[(chunk.offset, head.i)] = k
+                    return k
         left = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod", "det", "poss")]
         toks = [t for t in left if t.dep_ != "det"] + [head]
+        # "the Parliament’s negotiating team": a possessive keeps its "’s"
+        toks += [x for t in left if t.dep_ == "poss" and t.pos_ != "PRON" for x in t.subtree
+                 if x.dep_ == "case" or x.i == t.i - 1 and x.dep_ == "compound"]
         # "public sector workers", "long-term budget negotiators": a modifier keeps its own modifiers
         toks += [x for t in left if t.dep_ in ("compound", "amod") for x in t.subtree
                  if x.i < t.i and x.dep_ in ("amod", "compound", "punct", "npadvmod") and x.text != ","]
@@ -315,8 +393,11 @@ class ActorIndex:
                 start_i = t.i
         all_toks = [t for t in all_toks if t.i >= start_i]
         span = head.doc[all_toks[0].i: all_toks[-1].i + 1]
-        name_words = [t.text for t in span if t.dep_ not in ("det",) or t.i > head.i]
-        name = " ".join(name_words)
+        name_toks = [t for t in span if t.dep_ not in ("det",) or t.i > head.i]
+        # the words as written ("the Parliament’s negotiating team", not "Parliament ’s")
+        name = "".join(t.text_with_ws if i + 1 < len(name_toks) and name_toks[i + 1].i == t.i + 1
+                       else t.text + (" " if i + 1 < len(name_toks) else "")
+                       for i, t in enumerate(name_toks)).strip()
         lemma = head.lemma_.lower()
         key = f"group:{lemma}:{state or ''}:{' '.join(qualifiers)}"
         if state is None and not qualifiers:
@@ -329,6 +410,9 @@ class ActorIndex:
         if cl is None:
             cl = self.clusters[key] = Cluster(key=key, kind="person" if is_role else "group", is_group=True)
             cl.affiliation = state
+            if is_role and state is None:
+                # "a spokesman for the rebels": the body he speaks for
+                cl.affiliation = self._affiliation_of(chunk, head, key)
             cl.relational = bool(rights)
         start, end = self.ctx.span_of(chunk, span)
         cl.mentions.add((start, end))
@@ -351,6 +435,12 @@ class ActorIndex:
                 continue
             body = cl.key.split(":", 1)[1]
             if len(body.split()) != 1:
+                # "De la Calle" is "Humberto De la Calle": a surname of several words
+                if body.split()[0] in SURNAME_PARTICLES:
+                    hits = [m for m in multi if m.key != cl.key and m.key in self.clusters
+                            and m.key.split(":", 1)[1].endswith(" " + body)]
+                    if len(hits) == 1:
+                        self._absorb(hits[0], cl)
                 continue
             hits = [m for m in multi if m.key != cl.key and m.key in self.clusters
                     and self._surname_match(body, m.key.split(":", 1)[1].split()[-1])]
@@ -385,6 +475,39 @@ class ActorIndex:
                 elif a.kind == "person" and self._surname_match(na.split()[-1], nb.split()[-1]) \
                         and self._first_ok(na.split()[0], nb.split()[0]) and len(na.split()) == len(nb.split()):
                     self._absorb(a, b)
+        # 4. An acronym is the one organisation or state whose initials it spells:
+        #    "the Lord's Resistance Army, or LRA", "the International Criminal Court (ICC)".
+        longs: dict[str, list[Cluster]] = {}
+        for cl in self.clusters.values():
+            if cl.is_group or cl.kind == "person":
+                continue
+            for name in set(cl.names) | ({cl.gazetteer} if cl.gazetteer else set()):
+                ini = initials(name)
+                if len(ini) >= 2:
+                    longs.setdefault(ini, [])
+                    if cl not in longs[ini]:
+                        longs[ini].append(cl)
+        for cl in list(self.clusters.values()):
+            if cl.key not in self.clusters or cl.is_group or cl.gazetteer or cl.kind == "person":
+                continue
+            acr = next((n for n in cl.names if ACRONYM.fullmatch(n)), None)
+            if acr is None:
+                continue
+            hits = [c for c in longs.get(acr.replace(".", "").upper(), []) if c is not cl and c.key in self.clusters]
+            if len(hits) == 1:
+                self._absorb(hits[0], cl)
+        # 5. "the Revolutionary Armed Forces of Colombia, or FARC", "... (FARC)": the text says so,
+        #    whatever the initials.
+        ends = {e: cl for cl in self.clusters.values() if not cl.is_group and cl.kind != "person"
+                for _, e in cl.mentions}
+        starts = {s: cl for cl in self.clusters.values() if not cl.is_group and not cl.gazetteer
+                  for s, _ in cl.mentions}
+        for m in _OR_ACRONYM.finditer(self.ctx.text):
+            long_, short = ends.get(m.start()), starts.get(m.start(1))
+            if long_ is not None and short is not None and long_ is not short and \
+                    long_.key in self.clusters and short.key in self.clusters \
+                    and all(ACRONYM.fullmatch(n) for n in short.names):
+                self._absorb(long_, short)
         # Kind by vote once merged.
         for cl in self.clusters.values():
             if cl.is_group or cl.gazetteer:
@@ -466,8 +589,12 @@ class ActorIndex:
                 continue
             cands.append(t)
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-                cands.extend(prep.children)
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for"):
+                # "a spokesman for the Lord's Resistance Army rebel group": the named
+                # body may be a modifier of the object noun
+                for p in prep.children:
+                    cands.append(p)
+                    cands.extend(t for t in p.subtree if t.i < p.i)
         for t in cands:
             k = self.token_map.get((chunk.offset, t.i))
             if k and k != own and k in self.clusters and self.clusters[k].kind in ("state", "organization"):

@@ -80,9 +80,13 @@ def clause_subject(tok):
     participle and xcomp chains up to a verb that has one."""
     seen = 0
     while tok is not None and seen < 8:
-        for ch in tok.children:
-            if ch.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return ch
+        subjects = [ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if len(subjects) > 1:
+            # "HANOI, VIETNAM – President X said": the parser may read a dateline as a
+            # second subject; the one that ends in a dash is the place, not the speaker
+            subjects = [ch for ch in subjects if not _dateline(ch)] or subjects
+        if subjects:
+            return subjects[0]
         # Participles and coordinated verbs share the subject of their head; a
         # complement clause ("said that ...") without a subject has none.
         if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "acomp") and tok.head.i != tok.i:
@@ -93,6 +97,15 @@ def clause_subject(tok):
             continue
         return None
     return None
+
+
+DASHES = {"–", "—", "-", "--", "―"}
+
+
+def _dateline(tok) -> bool:
+    """A subject that opens its sentence and ends in a dash: "HANOI, VIETNAM –"."""
+    sub = list(tok.subtree)
+    return sub[0].i == tok.sent.start and sub[-1].text in DASHES
 
 
 def by_agent(verb):

@@ -18,6 +18,8 @@ confidence that falls with the stage's reach:
 3. ``colon``          an introduction ending in a colon ("He made one point
                       clear:"), a headline "X to Y: '…'" or a transcript label;
 4. ``dash``           a dash tag after the quote ("— Name");
+4b. ``surface_tag``   a name and a verb of saying read from the characters after
+                      the quote when the parser lost the tag ('"…," De La Calle sais.');
 5. ``clause_subject`` the party that is the subject of the clause the quote
                       sits in ("the Taliban labeled the talks a 'complete failure'");
 6. ``speech_before``  a quote standing as its own sentence: the latest speech
@@ -34,6 +36,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
 
 from .context import Context, by_agent, clause_subject, title_case
 from .resolve import Resolver
@@ -148,8 +152,12 @@ class Attribution:
 # (make eval-polnear): tag 0.97, according_to 0.89, continuation 0.91, clause_subject
 # 0.79, colon 0.74, speech_before 0.73, dash 0.71 (few cases); an inverted tag 0.71.
 STAGE_CONFIDENCE = {"headline": 0.6, "nested": 0.85, "according_to": 0.9, "tag": 0.95, "colon": 0.75, "dash": 0.7,
+                    "surface_tag": 0.7,
                     "speech_before": 0.7, "continuation": 0.9, "clause_subject": 0.8, "none": 0.0}
 INVERTED_TAG_CONFIDENCE = 0.7
+# '"…," De La Calle sais.': a name and one unknown lower-case word closing the sentence
+_NAME_THEN_WORD = re.compile(r"\s*((?:[A-Z][\w.'’-]*\s+){1,5})([a-z]{4,8})\s*[.,;]")
+_TAG_WORDS = ("said", "says", "added", "told", "stated")
 _DASH_TAG = re.compile(r"\s*[—–]+\s*|\s+-{1,2}\s+")
 
 
@@ -168,7 +176,7 @@ class QuoteAttributor:
         self.ctx = ctx
         self.res = resolver
         self.verbs = ctx.lex.reporting_verbs
-        self.stages = (self._according_to, self._tag, self._colon, self._dash)
+        self.stages = (self._according_to, self._tag, self._colon, self._dash, self._surface_tag)
 
     def attribute(self, quotes: list[RawQuote]) -> list[Attribution]:
         prev: tuple[RawQuote, Attribution] | None = None
@@ -396,6 +404,32 @@ class QuoteAttributor:
             if k and k in self.res.actors.clusters:
                 return Attribution(k, "—", "name after a dash", c.sent_span, "dash")
         return None
+
+    def _surface_tag(self, c: _Q) -> Attribution | None:
+        """'"…," De La Calle sais.', '"…," From said.': when the parser loses a tag (a misspelt
+        verb, a name that is also a preposition), read it from the characters. After a quote
+        that ends in a comma, a name and one word at most a letter away from "said" (or
+        "says", "added", …) closing the sentence is a tag."""
+        ctx, q = self.ctx, c.raw
+        if ctx.text[q.end - 1:q.end] not in ",?!" and ctx.text[q.close + 1:q.close + 2] != ",":
+            return None
+        m = _NAME_THEN_WORD.match(ctx.text, q.close + 1 + (ctx.text[q.close + 1:q.close + 2] == ","))
+        if not m or m.group(2) in self.verbs or not any(
+                Levenshtein.distance(m.group(2), w) <= 1 for w in _TAG_WORDS):
+            return None
+        k = next((k for chunk, t in ctx.tokens_in(m.start(1), m.end(1))
+                  if (k := self.res.actors.key_at(chunk, t)) and k in self.res.actors.clusters), None)
+        if k is None:
+            # the tagger lost the name with the verb ("De La Calle" as a work of art): match it
+            # to a known actor's name, case aside
+            name = m.group(1).strip().lower()
+            k = next((cl.key for cl in self.res.actors.clusters.values()
+                      if any(n.lower() == name for n in cl.names) or any(s.lower() == name for s in cl.surfaces)),
+                     None)
+        if k is None:
+            return None
+        return Attribution(k, m.group(2), "a name and a verb of saying read from the text (the parser lost the tag)",
+                           c.sent_span, "surface_tag")
 
     def _headline(self, c: _Q, prev) -> Attribution | None:
         """A quote in a Title Case headline ("Glenn Beck Blasts Drudge … 'Blasphemers'"),

@@ -45,6 +45,9 @@ class Resolver:
         self._org_mentions: list[tuple[int, str]] = []  # (start, key) of every organisation mention
         self._asked: dict[int, tuple] = {}  # position of "asked"/"questioned" -> (chunk, verb)
         self._embedded: set[int] = set()  # events inside what another verb of saying reports
+        # person subject position -> position of the verb of saying whose report holds it
+        # ("Matsanga said Kony would not sign": Kony's clause is reported by "said")
+        self._reported_by: dict[int, int] = {}
         self._quoted = sorted(quoted or [])  # (open, close) of every quotation
         self._quoted_opens = [a for a, _ in self._quoted]
 
@@ -65,6 +68,13 @@ class Resolver:
             and (k := self.actors.key_at(c, t)) in self.actors.clusters
             and self.actors.clusters[k].kind == "person"
             and not self.in_quote(p := self.ctx.tok_start(c, t)))
+        for c in self.ctx.chunks:
+            for t in c.doc:
+                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN":
+                    rep = next((a for a in t.head.ancestors if a.pos_ in ("VERB", "AUX")
+                                and a.lemma_.lower() in self.ctx.lex.reporting_verbs), None)
+                    if rep is not None and t.head is not rep:
+                        self._reported_by[self.ctx.tok_start(c, t)] = self.ctx.tok_start(c, rep)
         for chunk in self.ctx.chunks:
             for tok in chunk.doc:
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.verbs:
@@ -86,18 +96,17 @@ class Resolver:
     def _find_doc_speaker(self) -> None:
         """A statement's author speaks in the first person outside quotes:
         "Statement by Michel Barnier ..." -> Barnier."""
-        if not self.ctx.chunks:
-            return
-        first = self.ctx.chunks[0]
-        low = first.doc.text.lower()
-        if not any(w in low for w in ("statement by", "remarks by", "speech by", "address by",
-                                      "letter from", "op-ed by", "statement from")):
-            return
-        for tok in first.doc:
-            k = self.actors.key_at(first, tok)
-            if k and self.actors.clusters.get(k) and self.actors.clusters[k].kind == "person":
-                self.doc_speaker = k
-                return
+        # the byline may follow a headline and a standfirst: look at the first few paragraphs
+        for first in self.ctx.chunks[:4]:
+            low = first.doc.text.lower()
+            if not any(w in low for w in ("statement by", "remarks by", "speech by", "address by",
+                                          "letter from", "op-ed by", "statement from")):
+                continue
+            for tok in first.doc:
+                k = self.actors.key_at(first, tok)
+                if k and self.actors.clusters.get(k) and self.actors.clusters[k].kind == "person":
+                    self.doc_speaker = k
+                    return
 
     # ----------------------------------------------------------------------
     def subject_of(self, chunk, verb) -> str | None:
@@ -126,7 +135,16 @@ class Resolver:
                 exclude = self.actors.key_at(chunk, s) if s is not None else None
             return self.latest(pos, person=True, exclude=exclude)
         if low in PRONOUNS_PLURAL:
-            return self.latest(pos, person=False)
+            if speaker is None:
+                return self.latest(pos, person=False)
+            # "they" inside a quotation is never its speaker ("Basically they wanted the
+            # sanctions lifted," Trump said): the latest other party, else the person the
+            # speaker last talked about
+            found = self.latest(pos, person=False, exclude=speaker)
+            if found is None:
+                m = self._last_before(self._person_mentions, pos, speaker)
+                found = m[1] if m else None
+            return found
         if low in ("it", "its"):
             # "the United Kingdom did not ... It also continues to ...": the latest
             # state or organisation in subject position.
@@ -144,7 +162,7 @@ class Resolver:
             return named
         key = self.actors.key_at(chunk, tok)
         if key and key in self.actors.clusters:
-            return key
+            return self._speaks_for(key)
         # "One of the hostage families" -> the families
         if tok.lower_ in ("one", "some", "many", "several", "all", "most", "each") :
             for ch in tok.children:
@@ -167,7 +185,7 @@ class Resolver:
         if tok.pos_ in ("NOUN", "PROPN"):
             grp = self.actors.add_group(chunk, tok)
             if grp:
-                return grp
+                return self._speaks_for(grp)
         # Names inside the phrase: "A White House spokesperson", "Iran's foreign ministry spokesman".
         for t in sorted((t for t in tok.subtree if t.i < tok.i), key=lambda t: t.i):
             k = self.actors.key_at(chunk, t)
@@ -192,6 +210,16 @@ class Resolver:
             # An unnamed speaker ("a public broadcaster told ...") continues the latest one.
             return self.latest(pos, person=None)
         return None
+
+    def _speaks_for(self, key: str) -> str:
+        """An unnamed spokesperson stands for the body named with them ("a spokesman for
+        the rebels" -> the rebels' organisation), which the gold guidelines accept as
+        holder and speaker; a named one stays themself."""
+        cl = self.actors.clusters.get(key)
+        if cl is not None and cl.is_group and cl.kind == "person" and cl.affiliation \
+                and cl.affiliation in self.actors.clusters:
+            return cl.affiliation
+        return key
 
     def _nearest_org(self, pos: int, noun: str) -> str | None:
         """The organisation named last before ``pos`` (within the window), preferring one
@@ -243,7 +271,10 @@ class Resolver:
                 break
         if person:
             subj = self._last_before(self._person_subjects, pos, exclude)
-            if subj is not None and (found is None or subj[0] > found[0]):
+            if subj is not None and (found is None or subj[0] > found[0]) \
+                    and not (found is not None and self._reported_by.get(subj[0]) == found[0]):
+                # the latest subject wins (centering), unless it is inside what the
+                # latest speaker reported: "X said Y would not sign. '…,' he said" is X
                 return subj[1]
         if found is not None:
             return found[1]
