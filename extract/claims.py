@@ -27,10 +27,20 @@ from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
 
-from .context import PRONOUNS_ALL, PRONOUNS_FIRST, Context, by_agent, clause_subject
+from .context import (PRONOUNS_ALL, PRONOUNS_FIRST, PRONOUNS_PERSON, PRONOUNS_PLURAL, Context, by_agent,
+                      clause_subject)
 from .resolve import Resolver
 
 CUT_PUNCT = {",", ";", ":", "—", "–", "(", "--"}
+
+
+PROCESS_NOUNS = {"process", "dialogue", "negotiations", "talks", "mediation", "meeting", "summit"}
+PARTY_WORDS = {"everyone", "everybody", "both", "sides", "parties", "all"}
+
+
+def third_person(tok) -> bool:
+    """A third-person pronoun: inside a quotation it names someone other than the speaker."""
+    return tok is not None and tok.lower_ in (PRONOUNS_PERSON | PRONOUNS_PLURAL)
 
 
 def to_infinitive(tok) -> bool:
@@ -201,7 +211,7 @@ class ClaimFinder:
                         drop.add(cc.i)
             elif ch.dep_ in ("advcl", "parataxis") and ch.i > verb.i and not any(
                     m.dep_ == "mark" and m.lower_ == "for" for m in ch.children) and not (
-                    ch.dep_ == "advcl" and verb.lemma_.lower() in self.agentive
+                    ch.dep_ == "advcl" and verb.lemma_.lower() in set(self.agentive) | {"have"}
                     and to_infinitive(ch)
                     and not any(m.dep_ == "mark" for m in ch.children)):
                 # "called for X to go", "convince them to cut" stay whole
@@ -368,7 +378,7 @@ class ClaimFinder:
             if ok:
                 holders = self._holders(chunk, holder_tok, speaker, loose=agent is None)
                 holder = holders[0] if holders else None
-                if holder is None and qi is not None:
+                if holder is None and qi is not None and not third_person(holder_tok):
                     holder = speaker
                 target = self._resolve(chunk, target_tok, speaker) if target_tok is not None else None
                 span = self._span(chunk, tok, include_subject=False)
@@ -377,8 +387,14 @@ class ClaimFinder:
                                       f"'{tok.text}' with its {how} as holder",
                                       0.6 if lemma in self.weak_agentive else 0.8, "agentive", qi, holders))
                 if tok.tag_ == "VB":
-                    # "to cut the debt and hand it more loans": each coordinated infinitive is a demand
-                    for cj in tok.children:
+                    # "to cut the debt and hand it more loans": each coordinated infinitive is a demand.
+                    # The parser may hang the bare infinitive on a verb above the cue whose form
+                    # cannot coordinate with it ("trying to convince them to cut … and hand …").
+                    conjs = list(tok.children)
+                    for up in list(tok.ancestors)[:2]:
+                        if up.tag_ != "VB":
+                            conjs.extend(c for c in up.children if c.i > tok.i)
+                    for cj in conjs:
                         if cj.dep_ == "conj" and cj.tag_ == "VB" and not any(
                                 x.dep_ in ("nsubj", "nsubjpass") for x in cj.children):
                             cspan = self._span(chunk, cj, include_subject=False)
@@ -393,7 +409,7 @@ class ClaimFinder:
             holder = holders[0] if holders else None
             if holder is None and holder_tok is None and subj is not None:
                 holder = self._reporter(chunk, tok)
-            if holder is None and qi is not None:
+            if holder is None and qi is not None and not third_person(holder_tok):
                 holder = speaker
             span = self._span(chunk, tok, include_subject=False)
             out.append(self._make("red_line", chunk, tok, span, tok.text, holder, None,
@@ -430,14 +446,14 @@ class ClaimFinder:
         if is_verb:
             out.extend(self._threat(chunk, tok, subj, speaker, qi))
         # --- "There will be no negotiations": a refusal stated as an absence
-        if tok.pos_ == "NOUN" and lemma in self.none_nouns and any(
-                c.dep_ == "det" and c.lower_ == "no" for c in tok.children) \
-                and tok.head.lemma_ == "be" and any(c.dep_ == "expl" for c in tok.head.children) \
-                and any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in tok.head.children):
+        if tok.pos_ == "NOUN" and lemma in self.none_nouns and tok.head.lemma_ == "be" \
+                and self._absence(tok, tok.head):
             # "There will be no negotiations" refuses; "there was no discussion" reports
-            holder = self._reporter(chunk, tok.head) or speaker
+            be = tok.head
+            top = be.head if be.dep_ == "xcomp" and be.head.lemma_ == "go" else be  # "is not going to be"
+            holder = self._reporter(chunk, top) or speaker
             if holder:
-                span = self._span(chunk, tok.head, include_subject=True)
+                span = self._span(chunk, top, include_subject=True)
                 out.append(self._make("red_line", chunk, tok, span, f"no {tok.text}", holder, None,
                                       f"'no {tok.text}'", 0.6, "absence", qi))
         # --- "it is the duty of the U.N. force to prevent …", "it is up to Hamas to accept"
@@ -479,6 +495,14 @@ class ClaimFinder:
             modal = next((a for a in auxes if a.lemma_.lower() in self.modals or a.lower_ in self.modals), None)
             hedged = any(a.lower_ in self.hedges for a in auxes)
             xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+            if xcomp is not None and xcomp.lemma_ == "do" and any(c.dep_ == "prep" and c.lower_ == "with"
+                                                                  for c in xcomp.children):
+                xcomp = None  # "has to do with Israel" relates, it obliges no one
+            if modal is None and lemma == "have" and not self._negated(tok) and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() == "choice" and any(d.lower_ == "no" for d in c.children)
+                    for c in tok.children) and any(c.dep_ in ("advcl", "xcomp") and to_infinitive(c)
+                                                   for c in tok.children):
+                modal = tok  # "Freedonia has no choice but to return to the talks": as good as "must"
             if modal is None and lemma in self.modal_verbs and xcomp is not None and not hedged and \
                     to_infinitive(xcomp) and subj is not None \
                     and (tok.lower_ != "needs" or self._reporter(chunk, tok) is not None) and not self._negated(tok):
@@ -490,12 +514,19 @@ class ClaimFinder:
                     and self._reporter(chunk, tok) is None
                 # "the economy must grow" states an opinion; an obligation is a demand only when
                 # it falls on a party (or is passive: "sanctions must be lifted")
+                # … but talks and those taking part are the negotiation itself: "talks must resume",
+                # "negotiations must be serious", "all those involved must engage"
+                about_talks = subj.lemma_.lower() in self.none_nouns | PROCESS_NOUNS \
+                    or subj.lower_ in PARTY_WORDS or (subj.lower_ == "those" and any(
+                        c.lower_ in ("all", "both") for c in subj.children))
                 impersonal = subj.dep_ == "nsubj" and subj.lower_ not in PRONOUNS_ALL | {"you"} \
-                    and self._resolve(chunk, subj, speaker, loose=False) is None
+                    and not about_talks and self._resolve(chunk, subj, speaker, loose=False) is None
                 if not plan and not impersonal:
                     holder = self._reporter(chunk, tok)
                     if holder is None and qi is not None:
                         holder = speaker
+                    if holder is None and qi is None:
+                        holder = self.res.doc_speaker  # a signed statement speaks in its author's voice
                     if holder is None and subj.lower_ in PRONOUNS_FIRST:
                         holder = self._resolve(chunk, subj, speaker)
                     target = None if subj.lower_ in PRONOUNS_FIRST else self._resolve(chunk, subj, speaker)
@@ -564,6 +595,17 @@ class ClaimFinder:
                                       f"'{tok.text}' to act", 0.7, "unwilling", qi, holders))
         return out
 
+    def _absence(self, noun, be) -> bool:
+        """"there will be no talks", "there won't be any concessions", "there is not going to
+        be any deal": a future existential that denies the noun. "there was no discussion" reports."""
+        det = next((c.lower_ for c in noun.children if c.dep_ == "det"), None)
+        going = be.head if be.dep_ == "xcomp" and be.head.lemma_ == "go" and be.head.tag_ == "VBG" else None
+        expl = any(t.dep_ == "expl" and t.i < be.i for t in (going or be).subtree)
+        future = any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in be.children) or going is not None
+        negated = any(c.dep_ == "neg" for c in be.children) or (
+            going is not None and any(c.dep_ == "neg" for c in going.children))
+        return expl and future and (det == "no" or (det == "any" and negated))
+
     def _noun_frame(self, chunk, tok, lemma, speaker, qi) -> list[RawClaim]:
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is None:
@@ -585,6 +627,13 @@ class ClaimFinder:
         if not comp and owner.dep_ == "pobj":
             # "a request by the Philippines to refer ...": the infinitive hangs on the agent
             comp = [c for c in owner.children if c.dep_ == "acl" and to_infinitive(c)]
+        if not comp and tok.i + 2 < len(chunk.doc):
+            # "takes into account Parliament's demand to improve …": the parser may hang the
+            # infinitive right after the noun on the verb above it
+            to, verb = chunk.doc[tok.i + 1], chunk.doc[tok.i + 1].head
+            if to.lower_ == "to" and to.dep_ == "aux" and verb.tag_ == "VB" and verb.i == tok.i + 2 \
+                    and verb.dep_ in ("advcl", "xcomp") and verb.head in tok.ancestors:
+                comp = [verb]
         if not comp or (lemma == "call" and not any(c.lower_ in ("for", "on") or c.dep_ == "acl" for c in comp)):
             return []
         holders = self._holders(chunk, owner, speaker, loose=False)
@@ -599,7 +648,9 @@ class ClaimFinder:
             if t.text in CUT_PUNCT and t.i > tok.i:
                 last = chunk.doc[t.i - 1]
                 break
-        while first.i < last.i and first.is_punct:
+        while first.i < last.i and (first.is_punct or (
+                first.dep_ == "compound" and first.pos_ == "NOUN" and first.head.pos_ == "PROPN")):
+            # "… into account Parliament's demand": a common noun the parser made part of the name
             first = chunk.doc[first.i + 1]
         span = self.ctx.span_of(chunk, [first, last])
         kind = self.noun_frames[lemma]
@@ -652,7 +703,13 @@ class ClaimFinder:
         first = phrase[0]
         pos = self.ctx.tok_start(chunk, first)
         qi, speaker = self._speaker_for(pos)
-        if self._hypothetical(phrase.root):
+        root = phrase.root
+        mark = next((t for t in phrase if t.dep_ == "mark"), None)
+        if label == "CONDITION" and mark is not None and mark.head.head.i != mark.head.i:
+            # "will accept the deal only if …": the "if" is the condition's own mark; what
+            # may be hypothetical is the clause it hangs on
+            root = mark.head.head
+        if self._hypothetical(root):
             return []
         # the clause the phrase sits in
         verb = phrase.root

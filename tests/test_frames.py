@@ -93,6 +93,29 @@ POSITIVE = [
      "demand", "Lena Varga", "duty of the European Union"),
     ("President Ana Silva said it is up to Serbia to accept the deal.", "demand", "Ana Silva", "up to Serbia"),
     ('"We can\'t do that," President Ana Silva said.', "red_line", "Ana Silva", "can't do that"),
+    # obligations on the talks themselves and on those taking part are demands
+    ("Secretary of State John Kerry said the negotiations must be serious.", "demand", "John Kerry",
+     "negotiations must be serious"),
+    ("Mediator Ana Silva said all those involved must engage in good faith.", "demand", "Ana Silva",
+     "must engage"),
+    # refusals stated as "not up for debate" and as a future absence with "any"
+    ("The government of Ruritania says the president's role is not up for debate.", "red_line", "Ruritania",
+     "not up for debate"),
+    ('Senator Ruth Adler said there is "not going to be any deal" on her part.', "red_line", "Ruth Adler",
+     "not going to be any deal"),
+    # "no choice but to" obliges like "must"; conditions set and made; "only if"; laying down arms
+    ("Freedonia has no choice but to return to the talks, Foreign Minister Lena Varga said.", "demand",
+     "Lena Varga", "no choice but to return to the talks"),
+    ("The Transit Workers Union made a pay rise a precondition for returning to talks.", "demand",
+     "Transit Workers Union", "a precondition for returning"),
+    ("The Freedonia Liberation Front set three conditions for a ceasefire.", "demand",
+     "Freedonia Liberation Front", "set three conditions"),
+    ("Israel will accept the deal only if Hamas releases the hostages, Foreign Minister Lena Varga said.",
+     "demand", "Israel", "only if Hamas releases the hostages"),
+    ("The Freedonia Liberation Front said it would not lay down its arms.", "red_line",
+     "Freedonia Liberation Front", "would not lay down its arms"),
+    # a name the tagger missed that takes a position is a party
+    ("Ruritania has refused to pay the ransom, the minister said.", "red_line", "Ruritania", "refused to pay"),
 ]
 
 
@@ -152,6 +175,16 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     "Senator Ruth Adler has defied the expectations of voters and observers alike.",
     # an instruction quoted, not a demand
     'Supporters are telling Senator Ruth Adler, "Make sure you win this battle."',
+    # wanting to do something is no demand ("wants to discuss the fate of the plant" is not one
+    # in the shared gold either); a past absence reports; "has to do with" relates
+    "Senator Ruth Adler wants to win the election in November.",
+    "President Ana Silva wants to discuss the future of the power plant.",
+    "Senator Ruth Adler said the deal has to do with the border.",
+    # a condition inside a hypothetical is no position
+    "If Israel accepts the deal only if Hamas releases the hostages, the talks will fail.",
+    "The Ministry of Health wants to improve working conditions for nurses.",
+    "Those tasked with the review must assume the worst, Senator Ruth Adler said.",
+    "Senator Ruth Adler said there was not any deal on Friday.",
 ])
 def test_frame_negative(run, text):
     assert claims(run(text)) == [], [(c.kind, c.text, c.reason) for c in run(text).claims]
@@ -181,3 +214,11 @@ def test_they_goes_back_to_the_main_subject_not_the_reported_one(run):
              "They have resolved to continue the strike until the ministry makes a better offer.")
     (c,) = [c for c in claims(ex, "demand") if "until" in c.text]
     assert "teachers" in ex.actor_name(c.holder).lower(), ex.actor_name(c.holder)
+
+
+def test_a_signed_statement_speaks_in_its_authors_voice(run):
+    ex = run("Talks resume in Belfast\n\nStatement by Secretary of State for Wales the Rt Hon Maria Quinn MP:\n\n"
+             "Time is short. Talks must resume as soon as possible.")
+    (c,) = claims(ex, "demand")
+    assert ex.actor_name(c.holder) == "Maria Quinn", ex.actor_name(c.holder)
+    assert "State" not in [a.name for a in ex.actors]  # "Secretary of State" is a title
