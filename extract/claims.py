@@ -35,7 +35,7 @@ CUT_PUNCT = {",", ";", ":", "—", "–", "(", "--"}
 
 
 PROCESS_NOUNS = {"process", "dialogue", "negotiations", "talks", "mediation", "meeting", "summit"}
-PARTY_WORDS = {"everyone", "everybody", "both", "sides", "parties", "all"}
+PARTY_WORDS = {"both", "sides", "parties"}  # eval-diff: "everyone needs to hydrate" is no demand
 
 
 def third_person(tok) -> bool:
@@ -541,7 +541,7 @@ class ClaimFinder:
         # --- demand nouns as the object of a verb: "repeated its call for"
         if tok.pos_ == "NOUN" and lemma in self.nouns and tok.dep_ == "dobj" and not self._refusing(tok.head) \
                 and tok.head.lemma_.lower() in self.stating | set(self.agentive) and not self._hypothetical(tok.head) \
-                and not self._blocked(tok.head):
+                and not self._blocked(tok.head) and not self._negated(tok.head):
             # "repeated its call for", "made a demand": the verb's subject states it; "meet
             # the workers' demand" or "consider their request" leaves it with its owner (noun frames)
             verb = tok.head
@@ -704,11 +704,15 @@ class ClaimFinder:
         pos = self.ctx.tok_start(chunk, first)
         qi, speaker = self._speaker_for(pos)
         root = phrase.root
-        mark = next((t for t in phrase if t.dep_ == "mark"), None)
-        if label == "CONDITION" and mark is not None and mark.head.head.i != mark.head.i:
-            # "will accept the deal only if …": the "if" is the condition's own mark; what
-            # may be hypothetical is the clause it hangs on
-            root = mark.head.head
+        mark = next((t for t in phrase if t.dep_ == "mark" and t.lower_ in ("if", "when")), None)
+        if label == "CONDITION" and mark is not None:
+            # "will accept the deal only if …": the "if" is the condition's own mark; what may be
+            # hypothetical is the clause it hangs on, which must be a move in a negotiation
+            # (eval-diff: "only if you believe them" is no condition set on anyone)
+            main = mark.head.head
+            if main.i == mark.head.i or main.lemma_.lower() not in self.negated | self.negated_future:
+                return []
+            root = main
         if self._hypothetical(root):
             return []
         # the clause the phrase sits in

@@ -29,6 +29,13 @@ ORG_NOMINALS = {"company", "firm", "union", "ministry", "department", "agency", 
                 "court", "parliament", "assembly", "senate", "house", "league", "station", "channel"}
 
 
+# Texts and their speakers: a position such a noun states is its author's.
+DOCUMENT_NOUNS = {"statement", "report", "readout", "source", "spokesperson", "spokesman", "official", "letter",
+                  "announcement", "bill", "plan", "proposal", "draft", "resolution", "paper", "document",
+                  "communique", "communiqué", "declaration", "memo", "memorandum", "petition", "motion",
+                  "legislation", "text"}
+
+
 class Resolver:
     def __init__(self, ctx: Context, actors: ActorIndex, extra_verbs: frozenset[str] = frozenset(),
                  quoted: list[tuple[int, int]] | None = None):
@@ -153,6 +160,10 @@ class Resolver:
                 return self._subjects[i - 1][1]
             return None
         if low in ("which", "that", "who"):
+            # "the union, which rejected the offer", "the government's bill that would require …":
+            # a relative pronoun stands for the noun its clause hangs on
+            if tok.head.dep_ == "relcl" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+                return self.resolve_np(chunk, tok.head.head, pos, speaker, loose=False)
             return None
         # "Congo's spokesman Lambert Mende", "the rebel group M23": the name in apposition
         # comes before the noun's own (group) reading
@@ -176,6 +187,13 @@ class Resolver:
         if role:
             self.actors.add_mention(role, chunk, [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"] or [tok])
             return role
+        if tok.lower_ == "government" and not any(t.dep_ in ("amod", "compound", "poss") for t in tok.lefts) \
+                and any(t.dep_ == "det" and t.lower_ == "the" for t in tok.lefts) \
+                and not any(c.dep_ == "prep" for c in tok.children):
+            # a bare "the government" is the government of the state the article is about
+            home = self._home_state()
+            if home:
+                return home
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_NOMINALS and tok.tag_ == "NN" \
                 and any(t.dep_ == "det" and t.lower_ == "the" for t in tok.lefts) \
                 and not any(t.dep_ in ("amod", "compound") for t in tok.lefts):
@@ -192,9 +210,13 @@ class Resolver:
             # "a Putin ally" is not Putin; "a White House spokesperson" speaks for the White House
             if k and k in self.actors.clusters and self.actors.clusters[k].kind != "person":
                 return k
-        if tok.lemma_.lower() in ("statement", "report", "readout", "source", "spokesperson", "spokesman",
-                                  "official", "letter", "announcement"):
-            # "a statement from the Kremlin", "a readout of the meeting by the White House"
+        if tok.lemma_.lower() in DOCUMENT_NOUNS:
+            # "a statement from the Kremlin", "a readout of the meeting by the White House",
+            # "the government's draft bill"
+            for p in tok.children:
+                k = self.resolve_np(chunk, p, pos, speaker, loose=False) if p.dep_ == "poss" else None
+                if k:
+                    return k
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
                     for p in prep.children:
@@ -210,6 +232,20 @@ class Resolver:
             # An unnamed speaker ("a public broadcaster told ...") continues the latest one.
             return self.latest(pos, person=None)
         return None
+
+    def _home_state(self) -> str | None:
+        """The state the article is about: the one acting most (a subject counts three times a
+        mention, so "return to Havana" does not make Cuba the home of Colombia's talks), at
+        least twice and more than any other."""
+        if not hasattr(self, "_home"):
+            acts: dict[str, int] = {}
+            for _, k in self._subjects:
+                acts[k] = acts.get(k, 0) + 1
+            counts = sorted(((len(cl.mentions) + 3 * acts.get(cl.key, 0), cl.key)
+                             for cl in self.actors.clusters.values() if cl.kind == "state"), reverse=True)
+            ok = counts and counts[0][0] >= 2 and (len(counts) == 1 or counts[0][0] > counts[1][0])
+            self._home = counts[0][1] if ok else None
+        return self._home
 
     def _speaks_for(self, key: str) -> str:
         """An unnamed spokesperson stands for the body named with them ("a spokesman for
