@@ -468,3 +468,14 @@ def test_two_concurrent_adders(tmp_path, private_library):
     with Library(private_library) as lib:
         assert len(lib.articles()) == 25
         whole(lib)
+
+
+def test_a_line_moving_down_a_jsonl_file_is_not_lost(tmp_path, capsys, private_library):
+    f = tmp_path / "feed.jsonl"
+    write(f, json.dumps({"text": STEEL_1}) + "\n")
+    assert lib_cmd(capsys, "add", str(f))[0] == 0
+    write(f, json.dumps({"text": STEEL_2}) + "\n" + json.dumps({"text": STEEL_1}) + "\n")  # a new first line
+    code, out, _ = lib_cmd(capsys, "add", str(f))
+    assert code == 0 and "added 1, replaced 0, unchanged 1" in out
+    with Library(private_library) as lib:
+        assert {lib.text(a.id) for a in lib.articles()} == {STEEL_1, STEEL_2}

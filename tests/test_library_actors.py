@@ -102,15 +102,25 @@ def test_positions_grouped_and_dropped():
     positions = group_positions(claims)
     assert [len(p.occurrences) for p in positions] == [2, 1, 1]
     assert positions[0].first_seen == "2021-03-01" and positions[0].last_seen == "2021-03-05"
-    mark_dropped(positions, ["a", "b", "c"], {"a": "2021-03-01", "b": "2021-03-05", "c": "2021-03-09"})
+    mark_dropped(positions, ["2021-03-01", "2021-03-05", "2021-03-09"])
     assert [p.status for p in positions] == ["possibly dropped", "possibly dropped", ""]
-    # one article only: nothing can be said to be dropped
-    one = group_positions(claims[:1])
-    mark_dropped(one, ["a"], {"a": "2021-03-01"})
-    assert one[0].status == ""
+    # one date only, or no full dates: nothing can be said to be dropped
+    for dates in (["2021-03-01"], [None, None], ["--03-01", "--03-05"]):
+        one = group_positions(claims[:1])
+        mark_dropped(one, dates)
+        assert one[0].status == ""
 
 
 def test_same_position_needs_more_than_a_word():
     assert not same_position("talks", "talks on the debt ceiling")
     assert not same_position("refused to pay", "refused to talk")
     assert same_position("the sanctions must be lifted first", "The sanctions must be lifted first.")
+    assert not same_position("we couldn't do that", "we couldn't give up all the sanctions for that")
+
+
+def test_corrections_that_no_longer_apply_are_reported():
+    nodes = [node("a", "Maria Santos"), node("b", "Acme Steel", "organization")]
+    skipped: list = []
+    cluster(nodes, [(1, "merge", "Nobody", "Acme Steel", None, None, 0.0),
+                    (2, "merge", "Maria Santos", "Acme Steel", None, None, 0.0)], skipped)
+    assert [c[0] for c in skipped] == [1]

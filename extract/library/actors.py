@@ -127,7 +127,7 @@ class _UF:
             self.p[max(ra, rb)] = min(ra, rb)
 
 
-def cluster(nodes: list[Node], corrections: list[tuple] = ()) -> list[Party]:
+def cluster(nodes: list[Node], corrections: list[tuple] = (), skipped: list | None = None) -> list[Party]:
     """Group per-article actors into parties (the rules above, then the corrections)."""
     titles = load_lexicon().titles
     # Distinct names first: the pairwise rules run over names, not over every article's actor.
@@ -192,7 +192,10 @@ def cluster(nodes: list[Node], corrections: list[tuple] = ()) -> list[Party]:
         groups.setdefault(uf.find(ki), Party()).nodes.append(n)
     parties = list(groups.values())
     for corr in corrections:
-        parties = apply_correction(parties, corr)
+        applied = apply_correction(parties, corr)
+        if applied is parties and skipped is not None:
+            skipped.append(corr)  # its names no longer pick one party each
+        parties = applied
     assign_ids(parties)
     return parties
 
@@ -211,6 +214,7 @@ def find_party(parties: list[Party], name: str) -> list[Party]:
 
 
 def apply_correction(parties: list[Party], corr: tuple) -> list[Party]:
+    """The parties after one correction; the same list object when it does not apply."""
     _id, kind, actor, other, path, sha, _created = corr
     if kind == "merge":
         a, b = find_party(parties, actor), find_party(parties, other or "")

@@ -70,9 +70,15 @@ def check(path: Path) -> Report:
         _orphans(lib, rep)
         _offsets(lib, rep)
         _counts(lib, rep)
-        from .actors import relink
+        from .actors import cluster, load_nodes, relink
 
         relink(lib)
+        skipped: list = []
+        cluster(load_nodes(lib), lib.corrections(), skipped)
+        for _id, kind, actor, other, path, _sha, _t in skipped:
+            what = f"merge {actor!r} {other!r}" if kind == "merge" else f"split {actor!r} in {path}"
+            rep.lines.append(f"note: correction {_id} ({what}) no longer applies: its names do not pick "
+                             "one party each, or the article is gone")
         fk = lib.conn.execute("PRAGMA foreign_key_check").fetchall()
         if fk:
             rep.problem(f"{len(fk)} rows still break a foreign key", False)

@@ -137,6 +137,7 @@ def cmd_add(args) -> int:
     lib = _open(args, create=True)
     items = []
     seen: set[str] = set()
+    current: set[str] = set()  # every text this import holds, new or not
     unchanged = 0
     failed = 0
     for it in expand(args.paths):
@@ -147,6 +148,7 @@ def cmd_add(args) -> int:
         if it.note:
             print(f"parley: note: {it.path}: {it.note}", file=sys.stderr)
         sha = text_sha256(it.text)
+        current.add(sha)
         if sha in seen or lib.has(sha):
             unchanged += 1
             continue
@@ -168,7 +170,7 @@ def cmd_add(args) -> int:
                 dated = article_date(it.date, it.text)
                 meta = ArticleMeta(path=it.path, title=it.title, url=it.url, source=it.source,
                                    date=dated.date, date_source=dated.source)
-                counts[lib.add(meta, it.text, result)] += 1
+                counts[lib.add(meta, it.text, result, keep=frozenset(current))] += 1
                 if bar is not None:
                     bar.advance(task)
         except ModelNotFound as exc:
@@ -231,6 +233,10 @@ def cmd_info(args) -> int:
         rows.append(("older extractions", f"{old} (extracted by an older Parley)"))
     print("\n".join(f"{k + ':':<14}{v}" for k, v in rows))
     return 0
+
+
+def _cut(s: str, n: int = 240) -> str:
+    return s if len(s) <= n else s[:n - 1].rstrip() + "…"
 
 
 def _human(n: float) -> str:
@@ -400,8 +406,7 @@ def party_report(lib, name: str) -> dict:
     positions = group_positions(claims)
     arts = {a.id: a for a in lib.articles()}
     order = [sha for sha in arts if sha in party.articles]
-    held = [sha for sha in order if any(d["article_sha"] == sha for d in claims)]
-    mark_dropped(positions, [arts[s].short for s in held], {arts[s].short: arts[s].date for s in held})
+    mark_dropped(positions, [arts[s].date for s in {d["article_sha"] for d in claims}])
     dated = [arts[s].date for s in order if arts[s].date]
 
     def occ(d: dict) -> dict:
@@ -447,9 +452,9 @@ def _print_report(rep: dict) -> None:
 
     from ..render import safe as visible
 
-    con = Console(highlight=False, soft_wrap=False)
+    con = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
     a = rep["actor"]
-    span = f"{a['first_seen'] or '—'} … {a['last_seen'] or '—'}"
+    span = f"{a['first_seen']} … {a['last_seen']}" if a["first_seen"] else "undated"
     con.print(f"[bold]{escape(a['name'])}[/] ({a['id']}, {a['kind']}) — {a['articles']} article"
               f"{'s' if a['articles'] != 1 else ''}, {span}")
     kinds = {"demand": "Demand", "red_line": "Red line"}
@@ -464,12 +469,12 @@ def _print_report(rep: dict) -> None:
         con.print(f"   {escape(visible(p['text']))}")
         for o in p["occurrences"]:
             con.print(f"   [dim]{o['date'] or 'undated':<10}  {o['article']}  [{o['start']}:{o['end']}][/]  "
-                      f"{escape(visible(_oneline(o['evidence'])))}")
+                      f"{escape(_cut(_oneline(o['evidence'])))}")
     if rep["quotes"]:
         con.print(f"\n[bold]Quotes[/] ({len(rep['quotes'])})")
         for q in rep["quotes"]:
             con.print(f"   [dim]{q['date'] or 'undated':<10}  {q['article']}  [{q['start']}:{q['end']}][/]  "
-                      f"“{escape(visible(_oneline(q['text'])))}”")
+                      f"“{escape(_cut(_oneline(q['text'])))}”")
 
 
 # ---------------------------------------------------------------------------- check

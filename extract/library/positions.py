@@ -51,7 +51,8 @@ class Position:
 STOP = frozenset("""a an the of to for and or but in on at by with from as that this these those it its their
 their them they we our us you your he she his her him i my me be is are was were been being will would shall should
 can could may might must not no do does did again also all any some more most very so than then there here who whom
-which what when where why how if once until unless because about into over under after before said says""".split())
+which what when where why how if once until unless because about into over under after before said says
+cannot couldn wouldn shouldn didn doesn don isn aren wasn weren won hasn haven hadn ain""".split())
 
 
 def _norm(text: str) -> str:
@@ -59,7 +60,7 @@ def _norm(text: str) -> str:
 
 
 def _content(norm: str) -> str:
-    return " ".join(w for w in norm.split() if w not in STOP)
+    return " ".join(w for w in norm.split() if w not in STOP and len(w) > 2)
 
 
 def same_position(a: str, b: str) -> bool:
@@ -86,18 +87,21 @@ def group_positions(claims: list[dict]) -> list[Position]:
     return positions
 
 
-def mark_dropped(positions: list[Position], article_order: list[str], dates: dict[str, str | None]) -> None:
+def mark_dropped(positions: list[Position], dates: list[str | None]) -> None:
     """Mark positions absent from the party's latest articles.
 
-    ``article_order``: the party's articles in date order; ``dates``: article → date.
-    Nothing is marked when the party appears in only one article (or one date).
+    ``dates``: the dates of the party's articles (those where it holds a position).
+    Only full dates (YYYY-MM-DD) count; nothing is marked unless they span at
+    least two days, and a position seen only in undated articles is not marked.
     """
-    if len(article_order) < 2:
+    full = sorted({d for d in dates if _full(d)})
+    if len(full) < 2:
         return
-    last = article_order[-1]
-    last_date = dates.get(last)
-    latest = {a for a in article_order if last_date and dates.get(a) == last_date} or {last}
-    if len(latest) == len(article_order):
-        return
+    latest = full[-1]
     for p in positions:
-        p.status = "" if set(p.articles) & latest else "possibly dropped"
+        seen = [d for d in p.dates if _full(d)]
+        p.status = "possibly dropped" if seen and latest not in seen else ""
+
+
+def _full(d: str | None) -> bool:
+    return bool(d) and len(d) == 10 and d[4] == "-"

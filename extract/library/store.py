@@ -298,17 +298,21 @@ class Library:
     def has(self, sha: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id=?", (sha,)).fetchone() is not None
 
-    def add(self, meta: ArticleMeta, text: str, result: Extraction) -> str:
+    def add(self, meta: ArticleMeta, text: str, result: Extraction, keep: frozenset[str] = frozenset()) -> str:
         """Store one article and its extraction in one transaction.
 
         Returns "unchanged" (this text is already in the library), "replaced" (the
-        same path held another text, now removed) or "added".
+        same path held another text, now removed) or "added". An article at the
+        same path whose id is in ``keep`` (texts the same import still holds: a
+        line of a JSON Lines file that moved down, a file renamed over another)
+        is not replaced.
         """
         sha = result.document.sha256
         with self.transaction() as c:
             if c.execute("SELECT 1 FROM articles WHERE id=?", (sha,)).fetchone():
                 return "unchanged"
-            old = [r[0] for r in c.execute("SELECT id FROM articles WHERE path=?", (meta.path,))]
+            old = [r[0] for r in c.execute("SELECT id FROM articles WHERE path=?", (meta.path,))
+                   if r[0] not in keep]
             for oid in old:
                 c.execute("DELETE FROM articles WHERE id=?", (oid,))
             n_mentions = sum(len(a.mentions) for a in result.actors)
