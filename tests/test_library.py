@@ -479,3 +479,36 @@ def test_a_line_moving_down_a_jsonl_file_is_not_lost(tmp_path, capsys, private_l
     assert code == 0 and "added 1, replaced 0, unchanged 1" in out
     with Library(private_library) as lib:
         assert {lib.text(a.id) for a in lib.articles()} == {STEEL_1, STEEL_2}
+
+
+def test_an_older_extraction_is_redone_and_corrections_survive(tmp_path, capsys, private_library):
+    from extract.model import EXTRACTOR_VERSION
+
+    feed = _feed(tmp_path)
+    assert lib_cmd(capsys, "add", str(feed))[0] == 0
+    with Library(private_library) as lib:
+        second = next(a for a in lib.articles() if a.date == "2021-03-05")
+    assert lib_cmd(capsys, "split", "Maria Santos", second.short)[0] == 0
+    conn = sqlite3.connect(private_library)
+    conn.execute("UPDATE articles SET extractor_version = '0.0.1'")  # as if extracted by an older Parley
+    conn.execute("UPDATE claims SET text = 'stale', confidence = 0")  # what it found then
+    conn.commit()
+    conn.close()
+    code, out, _ = lib_cmd(capsys, "add", str(feed))
+    assert code == 0 and "re-extracted 3" in out
+    with Library(private_library) as lib:
+        assert {a.extractor_version for a in lib.articles()} == {EXTRACTOR_VERSION}
+        assert lib.article(second.id).added == second.added
+        whole(lib)
+    _, out, _ = lib_cmd(capsys, "actors")
+    assert "maria-santos-2" in out  # the split still holds
+
+
+def test_jsonl_with_a_lone_surrogate(tmp_path, capsys, private_library):
+    f = write(tmp_path / "odd.jsonl", '{"text": "Union leader Maria Santos demanded a pay rise \\ud800 now."}\n')
+    code, out, err = lib_cmd(capsys, "add", str(f))
+    assert code == 0, err
+    with Library(private_library) as lib:
+        (a,) = lib.articles()
+        assert "\ufffd" in lib.text(a.id)
+        whole(lib)

@@ -123,7 +123,7 @@ def _open(args, create: bool = False, readonly: bool = False):
 def cmd_add(args) -> int:
     from ..cache import ExtractionCache
     from ..cli import _progress_bar
-    from ..model import text_sha256
+    from ..model import EXTRACTOR_VERSION, text_sha256
     from ..nlp import ModelNotFound
     from ..runner import Runner
     from .actors import ensure_links
@@ -138,6 +138,7 @@ def cmd_add(args) -> int:
     items = []
     seen: set[str] = set()
     current: set[str] = set()  # every text this import holds, new or not
+    sha_stale: dict[str, bool] = {}
     unchanged = 0
     failed = 0
     for it in expand(args.paths):
@@ -149,13 +150,15 @@ def cmd_add(args) -> int:
             print(f"parley: note: {it.path}: {it.note}", file=sys.stderr)
         sha = text_sha256(it.text)
         current.add(sha)
-        if sha in seen or lib.has(sha):
+        version = lib.version_of(sha)
+        if sha in seen or (version is not None and version == EXTRACTOR_VERSION):
             unchanged += 1
             continue
+        sha_stale[sha] = version is not None  # extracted by another Parley: extract it again
         seen.add(sha)
         items.append(it)
 
-    counts = {"added": 0, "replaced": 0, "unchanged": unchanged}
+    counts = {"added": 0, "replaced": 0, "re-extracted": 0, "unchanged": unchanged}
     if items:
         runner = Runner(model=args.model, cache=None if args.no_cache else ExtractionCache(warn=warn))
         docs = [(it.text, it.path) for it in items]
@@ -170,7 +173,12 @@ def cmd_add(args) -> int:
                 dated = article_date(it.date, it.text)
                 meta = ArticleMeta(path=it.path, title=it.title, url=it.url, source=it.source,
                                    date=dated.date, date_source=dated.source)
-                counts[lib.add(meta, it.text, result, keep=frozenset(current))] += 1
+                try:
+                    counts[lib.add(meta, it.text, result, keep=frozenset(current),
+                                   replace_same=sha_stale.get(result.document.sha256, False))] += 1
+                except (sqlite3.IntegrityError, UnicodeError, ValueError) as exc:
+                    status = fail(f"{it.path}: could not be stored ({exc}); the other articles are")
+                    failed += 1
                 if bar is not None:
                     bar.advance(task)
         except ModelNotFound as exc:
@@ -180,7 +188,8 @@ def cmd_add(args) -> int:
                 bar.stop()
     ensure_links(lib)
     n = lib.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    print(f"added {counts['added']}, replaced {counts['replaced']}, unchanged {counts['unchanged']}"
+    reex = f", re-extracted {counts['re-extracted']}" if counts["re-extracted"] else ""
+    print(f"added {counts['added']}, replaced {counts['replaced']}, unchanged {counts['unchanged']}{reex}"
           f"{f', failed {failed}' if failed else ''}"
           f" — {n} article{'s' if n != 1 else ''} in {lib.path}")
     return status

@@ -14,8 +14,10 @@ bad file among many costs only itself.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -54,7 +56,23 @@ def _abs(path: str) -> str:
     return os.path.abspath(path)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(item: Item | InputError) -> Item | InputError:
+    """Lone surrogates (from JSON "\\ud800") become U+FFFD, one for one: SQLite stores UTF-8 only."""
+    if isinstance(item, Item) and (_SURROGATE.search(item.text) or _SURROGATE.search(item.title)):
+        return dataclasses.replace(item, text=_SURROGATE.sub("\ufffd", item.text),
+                                   title=_SURROGATE.sub("\ufffd", item.title))
+    return item
+
+
 def expand(paths: list[str]) -> Iterator[Item | InputError]:
+    for item in _expand(paths):
+        yield _clean(item)
+
+
+def _expand(paths: list[str]) -> Iterator[Item | InputError]:
     for path in paths:
         p = Path(path)
         if p.is_dir():
@@ -133,36 +151,60 @@ def _with_title(title: str, text: str) -> str:
 
 
 def read_jsonl(path: str) -> Iterator[Item | InputError]:
-    data = _read_bytes(path)
+    """One article per line, read line by line (a feed may be far larger than one article)."""
     try:
-        body = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 (byte {exc.start}); JSON Lines must be UTF-8") from None
+        fh = open(path, "rb")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; check the path") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror}); check the path") from None
     seen = 0
-    for n, line in enumerate(body.splitlines(), 1):
-        if not line.strip():
-            continue
-        seen += 1
-        where = f"{path}:{n}"
-        try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            yield InputError(f"{where}: not valid JSON ({exc.msg})")
-            continue
-        if not isinstance(obj, dict):
-            yield InputError(f"{where}: each line must be a JSON object with a \"text\"")
-            continue
-        text = obj.get("text")
-        if not isinstance(text, str) or not text.strip():
-            yield InputError(f"{where}: no \"text\" (a non-empty string) in this line")
-            continue
-        meta = {k: obj.get(k) for k in ("title", "date", "url", "source")}
-        bad = [k for k, v in meta.items() if v is not None and not isinstance(v, str)]
-        if bad:
-            yield InputError(f"{where}: \"{bad[0]}\" must be a string")
-            continue
-        title = (meta["title"] or "").strip()
-        yield Item(path=f"{_abs(path)}:{n}", text=text, title=title or title_of(text), url=meta["url"],
-                   source=meta["source"], date=meta["date"])
+    with fh:
+        n = 0
+        while True:
+            try:
+                raw = fh.readline(MAX_BYTES + 1)
+            except OSError as exc:
+                yield InputError(f"{path}: cannot read ({exc.strerror}); check the path")
+                return
+            if not raw:
+                break
+            n += 1
+            where = f"{path}:{n}"
+            if len(raw) > MAX_BYTES:
+                yield InputError(f"{where}: a line larger than {MAX_BYTES // (1024 * 1024)} MB; the rest of the "
+                                 "file was not read")
+                return
+            if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            seen += 1
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield InputError(f"{where}: not UTF-8 (byte {exc.start}); JSON Lines must be UTF-8")
+                continue
+            yield _jsonl_item(path, n, line)
     if not seen:
         yield InputError(f"{path}: is empty; give one JSON object per line")
+
+
+def _jsonl_item(path: str, n: int, line: str) -> Item | InputError:
+    where = f"{path}:{n}"
+    try:
+        obj = json.loads(line)
+    except ValueError as exc:
+        return InputError(f"{where}: not valid JSON ({exc.msg})")
+    if not isinstance(obj, dict):
+        return InputError(f"{where}: each line must be a JSON object with a \"text\"")
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return InputError(f"{where}: no \"text\" (a non-empty string) in this line")
+    meta = {k: obj.get(k) for k in ("title", "date", "url", "source")}
+    bad = [k for k, v in meta.items() if v is not None and not isinstance(v, str)]
+    if bad:
+        return InputError(f"{where}: \"{bad[0]}\" must be a string")
+    title = (meta["title"] or "").strip()
+    return Item(path=f"{_abs(path)}:{n}", text=text, title=title or title_of(text), url=meta["url"],
+                source=meta["source"], date=meta["date"])

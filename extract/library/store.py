@@ -298,19 +298,32 @@ class Library:
     def has(self, sha: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id=?", (sha,)).fetchone() is not None
 
-    def add(self, meta: ArticleMeta, text: str, result: Extraction, keep: frozenset[str] = frozenset()) -> str:
+    def version_of(self, sha: str) -> str | None:
+        """The extractor version that extracted this text, or None when it is not in the library."""
+        r = self.conn.execute("SELECT extractor_version FROM articles WHERE id=?", (sha,)).fetchone()
+        return r[0] if r else None
+
+    def add(self, meta: ArticleMeta, text: str, result: Extraction, keep: frozenset[str] = frozenset(),
+            replace_same: bool = False) -> str:
         """Store one article and its extraction in one transaction.
 
         Returns "unchanged" (this text is already in the library), "replaced" (the
         same path held another text, now removed) or "added". An article at the
         same path whose id is in ``keep`` (texts the same import still holds: a
         line of a JSON Lines file that moved down, a file renamed over another)
-        is not replaced.
+        is not replaced. ``replace_same``: the text is in the library but was
+        extracted by another extractor version; its rows are replaced by these
+        ("re-extracted"), keeping the time it was first added.
         """
         sha = result.document.sha256
+        added = time.time()
         with self.transaction() as c:
-            if c.execute("SELECT 1 FROM articles WHERE id=?", (sha,)).fetchone():
+            row = c.execute("SELECT extractor_version, added FROM articles WHERE id=?", (sha,)).fetchone()
+            if row and (not replace_same or row[0] == result.extractor_version):
                 return "unchanged"
+            if row:
+                added = row[1]
+                c.execute("DELETE FROM articles WHERE id=?", (sha,))
             old = [r[0] for r in c.execute("SELECT id FROM articles WHERE path=?", (meta.path,))
                    if r[0] not in keep]
             for oid in old:
@@ -318,7 +331,7 @@ class Library:
             n_mentions = sum(len(a.mentions) for a in result.actors)
             c.execute(f"INSERT INTO articles ({_ARTICLE_COLS}, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                       (sha, meta.path, meta.title, meta.url, meta.source, meta.date, meta.date_source,
-                       result.extractor_version, result.model, time.time(), len(result.actors), n_mentions,
+                       result.extractor_version, result.model, added, len(result.actors), n_mentions,
                        len(result.claims), len(result.quotes), text))
             c.executemany("INSERT INTO actors VALUES (?,?,?,?,?,?,?)",
                           [(sha, a.id, a.name, a.kind, json.dumps(list(a.aliases), ensure_ascii=False),
@@ -333,7 +346,7 @@ class Library:
                           [(sha, q.id, q.speaker, q.text, q.start, q.end, q.sentence_start, q.sentence_end,
                             q.cue, q.how, q.reason, q.confidence) for q in result.quotes])
             c.execute("INSERT OR REPLACE INTO meta VALUES ('links', 'stale')")
-        return "replaced" if old else "added"
+        return "re-extracted" if row else "replaced" if old else "added"
 
     def articles(self) -> list[ArticleRow]:
         rows = [ArticleRow(*r) for r in self.conn.execute(f"SELECT {_ARTICLE_COLS} FROM articles")]
