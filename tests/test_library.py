@@ -512,3 +512,23 @@ def test_jsonl_with_a_lone_surrogate(tmp_path, capsys, private_library):
         (a,) = lib.articles()
         assert "\ufffd" in lib.text(a.id)
         whole(lib)
+
+
+def test_check_on_a_damaged_database_writes_nothing(tmp_path, capsys, private_library):
+    write(tmp_path / "a.txt", STEEL_1)
+    write(tmp_path / "b.txt", STEEL_2)
+    assert lib_cmd(capsys, "add", str(tmp_path))[0] == 0
+    conn = sqlite3.connect(private_library)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(private_library.read_bytes())
+    page = 4096
+    for start in range(page, len(data), page):  # page 1 (the header and schema) kept, the rest damaged
+        data[start + 8: start + 600] = os.urandom(592)
+    private_library.write_bytes(bytes(data))
+    for p in tmp_path.glob("lib.sqlite-*"):
+        p.unlink()
+    r = run_parley("library", "check", env=dict(os.environ))
+    assert r.returncode == 2
+    assert "damaged" in one_line(r) or "cannot be read" in one_line(r)
+    assert private_library.read_bytes() == bytes(data)
