@@ -32,6 +32,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -40,6 +41,7 @@ from ..lexicon import load_lexicon
 from .store import Library
 
 SIMILAR = 84  # the within-article threshold (extract/actors.py)
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def slug(name: str) -> str:
@@ -87,17 +89,21 @@ class Party:
         return {n.article for n in self.nodes}
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Lower case, accents removed, y→i and doubled letters single: for spelling comparison only."""
     s = unicodedata.normalize("NFKD", name.lower())
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).replace("y", "i")
-    return re.sub(r"(.)\1+", r"\1", s)
+    return _DOUBLED.sub(r"\1", s)
 
 
 def _similar(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 5 or a[0] != b[0]:
         return False
-    return a == b or fuzz.ratio(a, b) >= SIMILAR or fuzz.ratio(fold(a), fold(b)) >= SIMILAR
+    if a == b or fuzz.ratio(a, b, score_cutoff=SIMILAR):
+        return True
+    # then with y/i and doubled letters folded (Zelinski / Zelenskyy)
+    return fuzz.ratio(fold(a), fold(b), score_cutoff=SIMILAR) > 0
 
 
 def _first_ok(a: str, b: str) -> bool:
@@ -149,43 +155,57 @@ def cluster(nodes: list[Node], corrections: list[tuple] = (), skipped: list | No
 
     persons = [i for i, (cls, _, own) in enumerate(klist) if cls == "person" and not own]
     multi = [i for i in persons if len(klist[i][1].split()) > 1]
+    # Pairs are compared only within blocks of the same first letter (every rule below asks
+    # for it), and aliases through an index, so a library of thousands of names stays fast.
     # 1. multi-word persons: similar surnames, compatible first names
-    for x, i in enumerate(multi):
-        wi = klist[i][1].split()
-        for j in multi[x + 1:]:
-            wj = klist[j][1].split()
-            if (wi[-1] == wj[-1] or _similar(wi[-1], wj[-1])) and _first_ok(wi[0], wj[0]):
-                uf.union(i, j)
+    by_surname: dict[str, list[int]] = {}
+    for i in multi:
+        by_surname.setdefault(klist[i][1].split()[-1][:1], []).append(i)
+    for block in by_surname.values():
+        for x, i in enumerate(block):
+            wi = klist[i][1].split()
+            for j in block[x + 1:]:
+                wj = klist[j][1].split()
+                if (wi[-1] == wj[-1] or _similar(wi[-1], wj[-1])) and _first_ok(wi[0], wj[0]):
+                    uf.union(i, j)
     # 2. then a bare surname joins the one multi-word person with that surname
     for i in persons:
         body = klist[i][1]
         if len(body.split()) != 1:
             continue
-        hits = {uf.find(j) for j in multi if klist[j][1].split()[-1] == body or
+        hits = {uf.find(j) for j in by_surname.get(body[:1], ()) if klist[j][1].split()[-1] == body or
                 _similar(klist[j][1].split()[-1], body)}
         if len(hits) == 1:
             uf.union(i, hits.pop())
     # 3. non-persons: equal names across organisation/state labels, spelling variants and aliases;
     #    never two states, never "X administration" with X
     others = [i for i, (cls, _, own) in enumerate(klist) if cls in ("other", "state") and not own]
+
+    def compatible(i: int, j: int) -> bool:
+        if klist[i][0] == "state" and klist[j][0] == "state" and klist[i][1] != klist[j][1]:
+            return False
+        return _suffixed(klist[i][1]) == _suffixed(klist[j][1])
+
     by_name: dict[str, list[int]] = {}
     for i in others:
         by_name.setdefault(klist[i][1], []).append(i)
     for same in by_name.values():
         for j in same[1:]:
             uf.union(same[0], j)
-    for x, i in enumerate(others):
-        ni = klist[i][1]
-        for j in others[x + 1:]:
-            nj = klist[j][1]
-            if ni == nj or (klist[i][0] == "state" and klist[j][0] == "state"):
-                continue
-            if _suffixed(ni) != _suffixed(nj):
-                continue
-            if len(ni.split()) == len(nj.split()) == 1 and _similar(ni, nj):
-                uf.union(i, j)
-            elif ni in aliases.get(j, ()) or nj in aliases.get(i, ()):
-                uf.union(i, j)
+    singles: dict[str, list[int]] = {}
+    for name, same in by_name.items():
+        if len(name.split()) == 1:
+            singles.setdefault(name[:1], []).append(same[0])
+    for block in singles.values():
+        for x, i in enumerate(block):
+            for j in block[x + 1:]:
+                if compatible(i, j) and _similar(klist[i][1], klist[j][1]):
+                    uf.union(i, j)
+    for i in others:  # a name that is another's alias ("EU" seen as "European Union (EU)")
+        for alias in aliases.get(i, ()):
+            for j in by_name.get(alias, ()):
+                if j != i and compatible(i, j):
+                    uf.union(i, j)
 
     groups: dict[int, Party] = {}
     for n, ki in zip(nodes, key_of):
