@@ -98,7 +98,13 @@ def main(argv: list[str] | None = None) -> int:
     except LibraryError as exc:
         return fail(str(exc))
     except sqlite3.DatabaseError as exc:
-        return fail(f"the library {_path(args)} cannot be read ({exc}); run 'parley library check'")
+        msg = str(exc)
+        if "locked" in msg or "busy" in msg:
+            return fail(f"the library {_path(args)} is busy (another Parley has been writing to it for a "
+                        "minute); try again when it has finished")
+        if "readonly" in msg or "read-only" in msg:
+            return fail(f"the library {_path(args)} is read-only; check its permissions or use --library FILE")
+        return fail(f"the library {_path(args)} cannot be read ({msg}); run 'parley library check'")
     except BrokenPipeError:
         _silence_stdout()
         return 0
