@@ -124,3 +124,19 @@ def test_corrections_that_no_longer_apply_are_reported():
     cluster(nodes, [(1, "merge", "Nobody", "Acme Steel", None, None, 0.0),
                     (2, "merge", "Maria Santos", "Acme Steel", None, None, 0.0)], skipped)
     assert [c[0] for c in skipped] == [1]
+
+
+def test_find_party_by_surname_and_spelling():
+    parties = cluster([node("a", "Volodymyr Zelenskyy"), node("b", "Vladimir Putin"),
+                       node("c", "Joe Biden"), node("d", "Hunter Biden")])
+    assert [p.name for p in find_party(parties, "Zelensky")] == ["Volodymyr Zelenskyy"]
+    assert [p.name for p in find_party(parties, "zelenskyy")] == ["Volodymyr Zelenskyy"]
+    assert [p.name for p in find_party(parties, "  vladimir   PUTIN ")] == ["Vladimir Putin"]
+    assert len(find_party(parties, "Biden")) == 2  # ambiguous: the caller asks for an id
+    assert find_party(parties, "Nobody") == []
+
+
+def test_month_day_dates_do_not_beat_full_dates():
+    ps = group_positions([claim("a", "--03-18", "demanded a pay rise for the members"),
+                          claim("b", "2022-03-20", "demanded a pay rise for the members")])
+    assert (ps[0].first_seen, ps[0].last_seen) == ("2022-03-20", "2022-03-20")

@@ -221,12 +221,17 @@ def cluster(nodes: list[Node], corrections: list[tuple] = (), skipped: list | No
 
 
 def find_party(parties: list[Party], name: str) -> list[Party]:
-    """Parties called ``name``: by id, then by name, then by alias (case-insensitive)."""
-    low = name.strip().lower()
+    """Parties called ``name``: by id, then by name, then by alias (case-insensitive), then a
+    person by surname ("Zelensky"), then by spelling ("Zelenskyy", folded as for merging)."""
+    low = " ".join(name.split()).lower()
     for test in (lambda p: p.id == low,
                  lambda p: p.name.lower() == low,
                  lambda p: any(n.name.lower() == low for n in p.nodes),
-                 lambda p: any(a.lower() == low for a in p.aliases)):
+                 lambda p: any(a.lower() == low for a in p.aliases),
+                 lambda p: p.kind == "person" and any(n.name.lower().split()[-1:] == [low] for n in p.nodes),
+                 lambda p: any(fold(a.lower()) == fold(low) or
+                               (p.kind == "person" and fold(a.lower().split()[-1]) == fold(low))
+                               for a in p.aliases if a.strip())):
         hits = [p for p in parties if test(p)]
         if hits:
             return hits

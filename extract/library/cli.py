@@ -422,7 +422,9 @@ def party_report(lib, name: str) -> dict:
     arts = {a.id: a for a in lib.articles()}
     order = [sha for sha in arts if sha in party.articles]
     mark_dropped(positions, [arts[s].date for s in {d["article_sha"] for d in claims}])
+    # first/last seen from full dates when there are any (a month-day dateline has no year to compare)
     dated = [arts[s].date for s in order if arts[s].date]
+    dated = [d for d in dated if not d.startswith("--")] or dated
 
     def occ(d: dict) -> dict:
         return {k: d[k] for k in ("article", "title", "date", "kind", "text", "evidence", "start", "end",

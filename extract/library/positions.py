@@ -33,14 +33,18 @@ class Position:
     def dates(self) -> list[str | None]:
         return [o["date"] for o in self.occurrences]
 
+    def _dated(self) -> list[str]:
+        dated = [d for d in self.dates if d]
+        return [d for d in dated if _full(d)] or dated  # month-day datelines only when nothing better
+
     @property
     def first_seen(self) -> str | None:
-        dated = [d for d in self.dates if d]
+        dated = self._dated()
         return min(dated) if dated else None
 
     @property
     def last_seen(self) -> str | None:
-        dated = [d for d in self.dates if d]
+        dated = self._dated()
         return max(dated) if dated else None
 
     @property
