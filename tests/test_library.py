@@ -232,6 +232,14 @@ def test_a_foreign_sqlite_file_is_refused(tmp_path, capsys, private_library):
     assert private_library.read_bytes() == before
 
 
+def test_add_from_stdin(private_library):
+    r = run_parley("library", "add", "-", input=STEEL_2.encode(), env=dict(os.environ))
+    assert r.returncode == 0, r.stderr
+    with Library(private_library) as lib:
+        (a,) = lib.articles()
+        assert a.path == "<stdin>" and a.title == "Steel strike looms"
+
+
 def test_library_option_overrides_env(tmp_path, capsys, private_library):
     other = tmp_path / "elsewhere" / "mine.sqlite"
     write(tmp_path / "a.txt", STEEL_1)
@@ -460,8 +468,9 @@ def test_two_concurrent_adders(tmp_path, private_library):
     write(tmp_path / "two" / "shared.txt", STEEL_1)  # the same article reached by both
     env = dict(os.environ, PARLEY_CACHE_DIR=str(tmp_path / "cache"))
     cmd = [sys.executable, "-m", "tui.main", "library", "add"]
-    procs = [subprocess.Popen(cmd + [str(tmp_path / d)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, stdin=subprocess.DEVNULL) for d in ("one", "two")]
+    procs = [subprocess.Popen(cmd + [str(tmp_path / d), *extra], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+             for d, extra in (("one", ["--jobs", "2"]), ("two", []))]
     results = [p.communicate(timeout=300) for p in procs]
     for p, (out, err) in zip(procs, results):
         assert p.returncode == 0, err.decode()

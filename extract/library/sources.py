@@ -1,6 +1,6 @@
 """What ``parley library add`` reads: text files, folders, HTML pages and JSON Lines.
 
-- a text file: read as ``parley extract`` reads it (``extract.documents``: size cap,
+- a text file (``-``: stdin): read as ``parley extract`` reads it (``extract.documents``: size cap,
   binary refused, lenient decoding); its title is its first line;
 - a folder: every ``.txt``, ``.text``, ``.html``, ``.htm``, ``.jsonl`` and ``.ndjson``
   file under it, recursively, in name order (hidden files and folders skipped);
@@ -98,7 +98,8 @@ def read_file(path: str) -> Iterator[Item | InputError]:
             yield from read_jsonl(path)
         else:
             doc = read_document(path)
-            yield Item(path=_abs(path), text=doc.text, title=title_of(doc.text), note=doc.note)
+            yield Item(path="<stdin>" if path == "-" else _abs(path), text=doc.text, title=title_of(doc.text),
+                       note=doc.note)
     except (DocumentError, InputError) as exc:
         yield InputError(str(exc))
 
