@@ -1,6 +1,7 @@
 """The ``parley`` command: ``parley [PATH]`` opens the explorer,
-``parley extract ...`` runs the engine and ``parley cache info|clear`` manages
-the extraction cache, both without loading any UI code."""
+``parley extract ...`` runs the engine, ``parley cache info|clear`` manages
+the extraction cache and ``parley library ...`` follows negotiations across
+articles, all without loading any UI code."""
 from __future__ import annotations
 
 import sys
@@ -11,6 +12,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "extract":
         from extract.cli import main as extract_main
         return extract_main(argv[1:])
+    if argv and argv[0] == "library":
+        from extract.library.cli import main as library_main
+        return library_main(argv[1:])
     if argv and argv[0] == "cache":
         from extract.cli import cache_main
         return cache_main(argv[1:])
