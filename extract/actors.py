@@ -219,11 +219,17 @@ class ActorIndex:
                 says = tok.head.lemma_.lower() in self.lex.reporting_verbs and tok.head.pos_ == "VERB"
                 # "Renamo rejected the offer": a name that takes a position is a party too
                 takes = tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_.lower() in self._claim_verbs
-                if (len(toks) < 2 and not says and not takes) or len(toks) != tok.i - toks[0].i + 1:
+                if len(toks) != tok.i - toks[0].i + 1:
+                    continue
+                if " ".join(t.lower_ for t in toks) in self._alias:
+                    # a state or capital the tagger missed ("Kyiv has made …"): the gazetteer knows it
+                    out.append((chunk, doc[toks[0].i: tok.i + 1], "GPE", doc[toks[0].i: tok.i + 1].text))
+                    continue
+                if len(toks) < 2 and not says and not takes:
                     continue
                 if not all(t.is_alpha and t.text[0].isupper() and not t.is_upper for t in toks):
                     continue
-                if " ".join(t.lower_ for t in toks) in self._alias or toks[0].lower_ in self.lex.titles:
+                if toks[0].lower_ in self.lex.titles:
                     continue
                 label = "ORG" if len(toks) < 2 and not says else "PERSON"
                 out.append((chunk, doc[toks[0].i: tok.i + 1], label, doc[toks[0].i: tok.i + 1].text))
@@ -332,6 +338,8 @@ class ActorIndex:
         existing = self.token_map.get((chunk.offset, head.i))
         if existing:
             return existing
+        if lemma in ("member", "members") and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+            return None  # "its members": whose, the resolver knows
         if lemma in ("member", "members"):
             # "most members of the M23 group", "members of the Parliament's negotiating
             # team": the members act as the body they belong to

@@ -34,6 +34,7 @@ from .resolve import Resolver
 CUT_PUNCT = {",", ";", ":", "—", "–", "(", "--"}
 
 
+POSITION_NOUNS = {"position", "stance", "view", "line", "demand", "condition", "message", "answer", "response"}
 PROCESS_NOUNS = {"process", "dialogue", "negotiations", "talks", "mediation", "meeting", "summit"}
 PARTY_WORDS = {"both", "sides", "parties"}  # eval-diff: "everyone needs to hydrate" is no demand
 
@@ -253,14 +254,30 @@ class ClaimFinder:
         return self.ctx.span_of(chunk, [doc[first], doc[last]])
 
     def _reporter(self, chunk, tok) -> str | None:
-        """Subject of the nearest verb of saying that governs ``tok``."""
+        """Subject of the nearest verb of saying that governs ``tok``; else the owner of a
+        position stated with "be" ("Russia's position is that …"); else the party of an
+        "according to X" in the sentence."""
         t = tok
         for _ in range(8):
             if t.head.i == t.i:
-                return None
+                break
             t = t.head
             if t.lemma_.lower() in self.reporting and t.pos_ in ("VERB", "AUX"):
                 k = self.res.subject_of(chunk, t)
+                if k:
+                    return k
+            if t.lemma_ == "be":
+                s = next((c for c in t.children if c.dep_ == "nsubj" and c.lemma_.lower() in POSITION_NOUNS), None)
+                poss = next((c for c in s.children if c.dep_ == "poss"), None) if s is not None else None
+                k = self.res.resolve_np(chunk, poss, self.ctx.tok_start(chunk, poss), loose=False) \
+                    if poss is not None else None
+                if k:
+                    return k
+        sent = tok.sent
+        for a in sent:
+            if a.lower_ == "according" and a.i + 1 < sent.end and a.nbor().lower_ == "to":
+                p = next((c for c in a.nbor().children if c.dep_ == "pobj"), None)
+                k = self.res.resolve_np(chunk, p, self.ctx.tok_start(chunk, p), loose=False) if p is not None else None
                 if k:
                     return k
         return None
@@ -427,7 +444,7 @@ class ClaimFinder:
         if is_verb and (lemma in self.negated or (lemma in self.negated_future and future) or affords) \
                 and self._negated(tok) and not progressive and not counterfactual and not second_person:
             holders: list[str] = []
-            if subj is not None and (subj.lower_ in PRONOUNS_FIRST or subj.pos_ == "PROPN" or
+            if subj is not None and (subj.lower_ in PRONOUNS_ALL or subj.pos_ == "PROPN" or
                                      self.res.actors.key_at(chunk, subj)):
                 holders = self._holders(chunk, subj, speaker)
             holder = (holders[0] if holders else None) or self._reporter(chunk, tok) or speaker
@@ -441,6 +458,23 @@ class ClaimFinder:
             out.append(self._make("red_line", chunk, tok, span, f"{neg} {tok.text}", holder, None,
                                   f"negated '{tok.lemma_}'", 0.75 if lemma in self.negated else 0.6,
                                   "negated", qi, holders))
+        # --- "Ukraine will only agree to a ceasefire if Russia withdraws": acceptance on a condition
+        if is_verb and lemma in self.negated | self.negated_future and not self._negated(tok) \
+                and any(c.dep_ == "advmod" and c.lower_ == "only" for c in tok.children):
+            cond = next((c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "when") for m in c.children)), None)
+            if cond is not None and subj is not None:
+                holders = self._holders(chunk, subj, speaker, loose=False)
+                holder = (holders[0] if holders else None) or self._reporter(chunk, tok) or speaker
+                if holder:
+                    mark = next(m for m in cond.children if m.dep_ == "mark")
+                    a, b = self.ctx.tok_start(chunk, mark), self.ctx.tok_end(chunk, cond.right_edge)
+                    while b > a and self.ctx.text[b - 1] in " ,.;:!?":
+                        b -= 1
+                    tt = next((x for x in cond.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                    out.append(self._make("demand", chunk, tok, (a, b), f"only … {mark.text}", holder,
+                                          self._resolve(chunk, tt, speaker, loose=False) if tt is not None else None,
+                                          f"'only {tok.text} … {mark.text}'", 0.6, "condition", qi, holders))
         # --- conditional threats: "will strike unless the deal is signed",
         #     "threatened to resume attacks if the deadline passes"
         if is_verb:
@@ -508,7 +542,9 @@ class ClaimFinder:
                     and (tok.lower_ != "needs" or self._reporter(chunk, tok) is not None) and not self._negated(tok):
                 modal = tok
             if modal is not None and not hedged and not self._negated(tok) and subj is not None \
-                    and subj.lower_ not in ("it", "there"):
+                    and subj.lower_ not in ("it", "there", "who", "which", "that"):
+                # (eval-diff: "workers who would have to be laid off", "Acosta, who must make the
+                # final decision" describe someone, they oblige no one)
                 # "we need to", "he has to" said by nobody else is a plan, not a demand on anyone
                 plan = modal.i == tok.i and qi is None and subj.lower_ in PRONOUNS_FIRST | {"he", "she", "they"} \
                     and self._reporter(chunk, tok) is None
@@ -593,7 +629,37 @@ class ClaimFinder:
                 span = self._span(chunk, tok.head, include_subject=True)
                 out.append(self._make("red_line", chunk, tok, span, tok.text, holder, None,
                                       f"'{tok.text}' to act", 0.7, "unwilling", qi, holders))
+        # --- "Iran is ready to return to talks if the United States lifts sanctions": an offer
+        #     on a condition sets that condition, a demand on the other side
+        if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and lemma in self.unwilling_neg \
+                and any(c.dep_ == "xcomp" for c in tok.children) and not self._negated(tok.head):
+            out.extend(self._conditional_offer(chunk, tok, speaker, qi))
         return out
+
+    def _conditional_offer(self, chunk, adj, speaker, qi) -> list[RawClaim]:
+        be = adj.head
+        xcomp = next(c for c in adj.children if c.dep_ == "xcomp")
+        cond = next((c for h in (be, adj, xcomp) for c in h.children if c.dep_ == "advcl" and c.i > adj.i
+                     and any(m.dep_ == "mark" and m.lower_ in ("if", "once", "provided", "providing")
+                             for m in c.children)), None)
+        # the condition falls on someone ("if the United States lifts sanctions"), not "if asked",
+        # "if necessary" (eval-diff)
+        if cond is None or self._hypothetical(be) or not any(x.dep_ in ("nsubj", "nsubjpass") for x in cond.children):
+            return []
+        s = clause_subject(be)
+        holders = self._holders(chunk, s, speaker, loose=False) if s is not None else []
+        holder = (holders[0] if holders else None) or self._reporter(chunk, be)
+        if holder is None:
+            return []
+        mark = next(m for m in cond.children if m.dep_ == "mark")
+        a = self.ctx.tok_start(chunk, mark)
+        b = self.ctx.tok_end(chunk, cond.right_edge)
+        while b > a and self.ctx.text[b - 1] in " ,.;:!?":
+            b -= 1
+        target_tok = next((x for x in cond.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        target = self._resolve(chunk, target_tok, speaker, loose=False) if target_tok is not None else None
+        return [self._make("demand", chunk, adj, (a, b), mark.text, holder, target,
+                           f"'{adj.text} to …' on condition '{mark.text}'", 0.6, "condition", qi, holders)]
 
     def _absence(self, noun, be) -> bool:
         """"there will be no talks", "there won't be any concessions", "there is not going to

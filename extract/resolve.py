@@ -200,6 +200,12 @@ class Resolver:
             k = self._nearest_org(pos, tok.lemma_.lower())
             if k:
                 return k
+        if tok.lemma_.lower() == "member" and tok.tag_ == "NNS":
+            # "the nurses' union says its members will walk out": the members act as their body
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            k = self.resolve_np(chunk, poss, pos, speaker, loose=False) if poss is not None else None
+            if k:
+                return k
         if tok.pos_ in ("NOUN", "PROPN"):
             grp = self.actors.add_group(chunk, tok)
             if grp:

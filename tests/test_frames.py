@@ -114,6 +114,24 @@ POSITIVE = [
      "demand", "Israel", "only if Hamas releases the hostages"),
     ("The Freedonia Liberation Front said it would not lay down its arms.", "red_line",
      "Freedonia Liberation Front", "would not lay down its arms"),
+    # an offer on a condition sets the condition; a capital the tagger missed is its state;
+    # "its members" act as their body; "it" holds a refusal it states
+    ("Iran has said it is ready to return to talks if the United States lifts sanctions first.", "demand",
+     "Iran", "if the United States lifts sanctions first"),
+    ("Kyiv has made the return of all prisoners a condition for any agreement.", "demand", "Ukraine",
+     "a condition for any agreement"),
+    ("The nurses' union says its members will walk out unless the government improves its offer.", "demand",
+     "union", "unless the government improves its offer"),
+    ("Russia made clear it would not return the occupied territories.", "red_line", "Russia",
+     "would not return the occupied territories"),
+    # "according to X", "X's position is that …" report a position like "X said";
+    # acceptance only on a condition sets it
+    ("According to the Transit Workers Union, the government must double its offer.", "demand",
+     "Transit Workers Union", "the government must double its offer"),
+    ("Russia's position is that Crimea is not up for negotiation.", "red_line", "Russia",
+     "not up for negotiation"),
+    ("Ukraine will only agree to a ceasefire if Russia withdraws its troops.", "demand", "Ukraine",
+     "if Russia withdraws its troops"),
     # a name the tagger missed that takes a position is a party
     ("Ruritania has refused to pay the ransom, the minister said.", "red_line", "Ruritania", "refused to pay"),
 ]
@@ -183,6 +201,11 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     # a condition inside a hypothetical is no position
     "If Israel accepts the deal only if Hamas releases the hostages, the talks will fail.",
     "The Ministry of Health wants to improve working conditions for nurses.",
+    # readiness to act on a condition only in an unreal clause; an offer with no condition
+    "If Iran is ready to return to talks if sanctions are lifted, the deal will survive.",
+    "Iran has said it is ready to return to talks next week.",
+    "According to reports, the economy must grow faster next year.",
+    "Workers who would have to be laid off protested outside the mill.",
     "Those tasked with the review must assume the worst, Senator Ruth Adler said.",
     "Senator Ruth Adler said there was not any deal on Friday.",
 ])
