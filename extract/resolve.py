@@ -187,13 +187,6 @@ class Resolver:
         if role:
             self.actors.add_mention(role, chunk, [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"] or [tok])
             return role
-        if tok.lower_ == "government" and not any(t.dep_ in ("amod", "compound", "poss") for t in tok.lefts) \
-                and any(t.dep_ == "det" and t.lower_ == "the" for t in tok.lefts) \
-                and not any(c.dep_ == "prep" for c in tok.children):
-            # a bare "the government" is the government of the state the article is about
-            home = self._home_state()
-            if home:
-                return home
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_NOMINALS and tok.tag_ == "NN" \
                 and any(t.dep_ == "det" and t.lower_ == "the" for t in tok.lefts) \
                 and not any(t.dep_ in ("amod", "compound") for t in tok.lefts):
@@ -238,20 +231,6 @@ class Resolver:
             # An unnamed speaker ("a public broadcaster told ...") continues the latest one.
             return self.latest(pos, person=None)
         return None
-
-    def _home_state(self) -> str | None:
-        """The state the article is about: the one acting most (a subject counts three times a
-        mention, so "return to Havana" does not make Cuba the home of Colombia's talks), at
-        least twice and more than any other."""
-        if not hasattr(self, "_home"):
-            acts: dict[str, int] = {}
-            for _, k in self._subjects:
-                acts[k] = acts.get(k, 0) + 1
-            counts = sorted(((len(cl.mentions) + 3 * acts.get(cl.key, 0), cl.key)
-                             for cl in self.actors.clusters.values() if cl.kind == "state"), reverse=True)
-            ok = counts and counts[0][0] >= 2 and (len(counts) == 1 or counts[0][0] > counts[1][0])
-            self._home = counts[0][1] if ok else None
-        return self._home
 
     def _speaks_for(self, key: str) -> str:
         """An unnamed spokesperson stands for the body named with them ("a spokesman for

@@ -119,11 +119,3 @@ def test_a_relative_pronoun_stands_for_its_noun(run):
     ex = run("The talks stalled on Monday because of the Transit Workers Union, which rejected the offer.")
     (c,) = [c for c in ex.claims if c.kind == "red_line"]
     assert "Transit Workers Union" in ex.actor_name(c.holder)
-
-
-def test_the_bare_government_is_the_home_states(run):
-    ex = run("Colombia says it will resume peace talks with the rebels. Colombia sent its negotiators to "
-             "Havana on Monday.\n\nThe rebels asked for time to study the government's draft bill that would "
-             "require any peace deal to be put to a popular vote.")
-    (c,) = [c for c in ex.claims if "popular vote" in c.text]
-    assert ex.actor_name(c.holder) == "Colombia", ex.actor_name(c.holder)
