@@ -15,6 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "library":
         from extract.library.cli import main as library_main
         return library_main(argv[1:])
+    if argv and argv[0] == "serve":
+        from .serve import main as serve_main  # textual-serve, imported only here
+        return serve_main(argv[1:])
     if argv and argv[0] == "cache":
         from extract.cli import cache_main
         return cache_main(argv[1:])
