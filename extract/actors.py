@@ -28,6 +28,8 @@ RELATIONAL_GROUP_HEADS = {"family", "families", "member", "members", "representa
 COLLECTIVE_NOUNS = {"union", "delegation", "government", "administration", "military", "opposition",
                     "ministry", "army", "group", "party", "side", "family", "alliance", "coalition", "committee",
                     "team"}
+# Heads that name the same group in news prose: "government troops … government forces".
+HEAD_SYNONYMS = {"force": "troop", "soldier": "troop", "nation": "country"}
 TYPE_NOUNS = {"group", "organization", "organisation", "movement", "party", "alliance", "coalition",
               "militia", "faction", "union", "federation", "association", "network"}
 ROLE_NOUNS = {"spokesperson", "spokesman", "spokeswoman"}  # one unnamed person speaking for a body
@@ -406,7 +408,7 @@ class ActorIndex:
         name = "".join(t.text_with_ws if i + 1 < len(name_toks) and name_toks[i + 1].i == t.i + 1
                        else t.text + (" " if i + 1 < len(name_toks) else "")
                        for i, t in enumerate(name_toks)).strip()
-        lemma = head.lemma_.lower()
+        lemma = HEAD_SYNONYMS.get(head.lemma_.lower(), head.lemma_.lower())
         key = f"group:{lemma}:{state or ''}:{' '.join(qualifiers)}"
         if state is None and not qualifiers:
             # "the officials" continues the latest group with the same head noun.

@@ -119,3 +119,11 @@ def test_a_relative_pronoun_stands_for_its_noun(run):
     ex = run("The talks stalled on Monday because of the Transit Workers Union, which rejected the offer.")
     (c,) = [c for c in ex.claims if c.kind == "red_line"]
     assert "Transit Workers Union" in ex.actor_name(c.holder)
+
+
+def test_troops_and_forces_of_one_side_are_one_group(run):
+    ex = run("Government troops entered the city on Monday. Government forces later withdrew. "
+             "Rebel fighters held the airport.")
+    troops = actor(ex, "Government troops")
+    assert "Government forces" in troops.aliases
+    assert not any("Rebel" in al for al in troops.aliases)
