@@ -8,129 +8,38 @@ article.
 """
 from __future__ import annotations
 
-import argparse
-import functools
-import json
-import os
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
-from extract import Extraction, Quote
+from extract import Extraction
 from extract.cache import ExtractionCache
 from extract.cli import default_document
 from extract.render import holders_of
 
+from . import state
 from .article import ArticleView, Mark, visible
+from .cli import main  # noqa: F401  (``tui.app.main`` stays the explorer's entry point)
+from .commands import ActorCommands
+from .messages import CacheWarning, Extracted, ExtractFailed, ExtractPartial, ExtractProgress, Stopped, while_open
+from .notes import append_note, export_body, format_item, free_path
 from .panes import PANES, SidePanes
 from .screens import ActorFinder, HelpScreen, SearchScreen
+from .state import short
+from .styles import (LEGEND, STYLE_ACTOR, STYLE_DEMAND, STYLE_FILTER_ACTOR, STYLE_QUOTE, STYLE_RED,
+                     STYLE_SELECTED)
 
-STYLE_ACTOR = "underline"
-STYLE_FILTER_ACTOR = "bold underline yellow"
-STYLE_DEMAND = "on dark_green"
-STYLE_RED = "on dark_red"
-STYLE_QUOTE = "italic cyan"
-STYLE_SELECTED = "reverse"
 WIDE = 160  # columns from which all four side panes show at once
 W_NAME, W_TEXT, W_CUE = 20, 40, 14  # pane column widths
 # Partial results only when the wait is long: redrawing the panes costs the UI tens of
 # milliseconds, worth it for a report that takes a minute, not for a news item.
 PARTIAL_AFTER = 4.0
-
-
-def while_open(handler):
-    """For the worker's messages: one that arrives after quit (no screens left) is dropped."""
-    @functools.wraps(handler)
-    def guarded(self, message):
-        if self.screen_stack:
-            handler(self, message)
-    return guarded
-
-
-class Stopped(Exception):
-    """Raised inside the extraction worker when the app cancels it (on quit)."""
-
-
-@dataclass
-class Extracted(Message):
-    result: Extraction
-
-
-@dataclass
-class ExtractFailed(Message):
-    error: str
-
-
-@dataclass
-class ExtractPartial(Message):
-    """Provisional results for the first ``done`` characters; the final ``Extracted`` follows."""
-
-    result: Extraction
-    done: int
-    total: int
-
-
-@dataclass
-class ExtractProgress(Message):
-    done: int
-    total: int
-
-
-@dataclass
-class CacheWarning(Message):
-    text: str
-
-
-class ActorCommands(Provider):
-    """Command palette: "Filter by: <actor>" for every actor."""
-
-    async def search(self, query: str) -> Hits:
-        app = self.app
-        if not isinstance(app, ParleyApp) or app.result is None:
-            return
-        matcher = self.matcher(query)
-        for a in app.result.actors:
-            label = f"Filter by: {a.name}"
-            score = matcher.match(label)
-            if score > 0:
-                yield Hit(score, matcher.highlight(label), lambda aid=a.id: app.set_filter(aid),
-                          help=", ".join(a.aliases))
-        for label, action in (("Copy highlighted quote or claim", app.action_copy),
-                              ("Copy all quotes in view", app.action_copy_all),
-                              ("Export view as Markdown", app.action_export),
-                              ("Export view as JSON", app.action_export_json),
-                              ("Clear actor filter", app.action_clear_filter)):
-            score = matcher.match(label)
-            if score > 0:
-                yield Hit(score, matcher.highlight(label), action)
-
-
-def short(s: str, n: int = 48) -> str:
-    """Cell text: one line, at most ``n`` characters (the status line shows it all)."""
-    s = visible(" ".join(s.split()))
-    return s if len(s) <= n else s[: n - 1] + "…"
-
-
-def free_path(path: Path) -> Path:
-    """``path`` if free, else path-2, path-3 ...: exports never overwrite."""
-    if not path.exists():
-        return path
-    n = 2
-    while True:
-        cand = path.with_name(f"{path.stem}-{n}{path.suffix}")
-        if not cand.exists():
-            return cand
-        n += 1
 
 
 class ParleyApp(App):
@@ -159,7 +68,7 @@ class ParleyApp(App):
     filter_actor: reactive[str | None] = reactive(None)
     # Items found by weak frames or attribution stages (confidence below this) hidden when on.
     hide_weak: reactive[bool] = reactive(False)
-    WEAK_BELOW = 0.6
+    WEAK_BELOW = state.WEAK_BELOW
 
     def __init__(self, path: str | None = None, model: str | None = None,
                  quotes_file: str = "parley-quotes.md", extractor_factory=None, document=None,
@@ -212,8 +121,7 @@ class ParleyApp(App):
 
     def _legend(self) -> Text:
         t = Text("Legend: ")
-        for label, style in (("actor", STYLE_ACTOR), ("demand", STYLE_DEMAND), ("red line", STYLE_RED),
-                             ("quote", STYLE_QUOTE), ("selected", STYLE_SELECTED)):
+        for label, style in LEGEND:
             t.append(f" {label} ", style=style)
             t.append(" ")
         return t
@@ -364,18 +272,7 @@ class ParleyApp(App):
         st.update(Text(visible(msg), style="bold red" if error else ""))
 
     def visible_items(self, pane: str) -> list:
-        r = self.result
-        if r is None:
-            return []
-        f = self.filter_actor
-        strong = (lambda it: it.confidence >= self.WEAK_BELOW) if self.hide_weak else (lambda it: True)  # noqa: E731
-        if pane == "actors":
-            return list(r.actors)
-        if pane == "demands":
-            return [c for c in r.demands if (f is None or f in (c.holder, *c.holders)) and strong(c)]
-        if pane == "red_lines":
-            return [c for c in r.red_lines if (f is None or f in (c.holder, *c.holders)) and strong(c)]
-        return [q for q in r.quotes if (f is None or q.speaker == f) and strong(q)]
+        return state.visible_items(self.result, pane, self.filter_actor, self.hide_weak)
 
     def refresh_panes(self) -> None:
         r = self.result
@@ -576,8 +473,7 @@ class ParleyApp(App):
 
     def marked_items(self) -> list[tuple[int, int, str, str]]:
         """Demands, red lines and quotes in view, in reading order: (start, end, pane, id)."""
-        items = [(it.start, it.end, pane, it.id) for pane in PANES[1:] for it in self.visible_items(pane)]
-        return sorted(items, key=lambda x: (x[0], x[1], PANES.index(x[2])))
+        return state.reading_order({p: self.visible_items(p) for p in PANES[1:]})
 
     def _step(self, step: int) -> None:
         """Jump to the next/previous marked item in the article; its pane follows."""
@@ -610,11 +506,7 @@ class ParleyApp(App):
 
     # copying -------------------------------------------------------------
     def format_item(self, it) -> str:
-        r = self.result
-        who = r.actor_name(it.speaker if isinstance(it, Quote) else it.holder)
-        # Control characters are shown, not carried: a copy pasted into a shell or a
-        # quotes file later `cat` to a terminal must not replay the article's escapes.
-        return visible(f"“{' '.join(it.text.split())}” — {who}, {r.document.title}")
+        return format_item(self.result, it)
 
     def _copy(self, text: str, what: str) -> None:
         self.copy_to_clipboard(text)  # OSC 52: works over SSH, dropped by some terminals/tmux
@@ -632,17 +524,8 @@ class ParleyApp(App):
 
     def _append_quotes_file(self, text: str) -> Path | None:
         """Append (never overwrite) so a copy survives a terminal that drops OSC 52."""
-        data = (text.rstrip("\n") + "\n").encode("utf-8", "replace")
         try:
-            # One write(2) with O_APPEND: entries from two Parley windows never interleave,
-            # and what was in the file before is never touched.
-            fd = os.open(self.quotes_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            try:
-                written = os.write(fd, data)
-                while written < len(data):  # only on exotic filesystems
-                    written += os.write(fd, data[written:])
-            finally:
-                os.close(fd)
+            append_note(self.quotes_file, text)
             return self.quotes_file
         except OSError as exc:
             self.notify(f"Could not append to {self.quotes_file}: {exc.strerror}; the copy is on the clipboard.",
@@ -671,20 +554,11 @@ class ParleyApp(App):
         if r is None:
             self.notify("Nothing to export yet.", severity="warning")
             return
-        from extract.render import to_markdown
         stem = "parley-" + (Path(self.path).stem or "article")
         if self.filter_actor:
             stem += "-" + self.filter_actor
         path = free_path(Path.cwd() / f"{stem}{suffix}")
-        if suffix == ".md":
-            body = to_markdown(r, actor=self.filter_actor)
-        else:
-            d = r.to_dict()
-            if self.filter_actor:
-                d["filter"] = self.filter_actor
-                d["claims"] = [c for c in d["claims"] if c["holder"] == self.filter_actor]
-                d["quotes"] = [q for q in d["quotes"] if q["speaker"] == self.filter_actor]
-            body = json.dumps(d, ensure_ascii=False, indent=2) + "\n"
+        body = export_body(r, suffix, self.filter_actor)
         try:
             with open(path, "x", encoding="utf-8") as fh:
                 fh.write(body)
@@ -700,30 +574,3 @@ class ParleyApp(App):
     def action_export_json(self) -> None:
         self._export(".json")
 
-
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="parley", description="Explore negotiations in a news article.",
-                                epilog="Also: parley extract PATH [--format json|table|markdown]")
-    p.add_argument("path", nargs="?", default=None, help="article text file (default: the seed article)")
-    p.add_argument("--model", default=None, help="spaCy pipeline to load")
-    p.add_argument("--quotes-file", default="parley-quotes.md", help="file that copied quotes are appended to")
-    p.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
-    p.add_argument("--keymap", default=None, metavar="FILE",
-                   help="TOML file of binding id = keys (default: keymap.toml in the user config dir)")
-    args = p.parse_args(argv)
-    from extract import DocumentError, read_document
-    try:
-        doc = read_document(args.path or default_document())
-    except DocumentError as exc:
-        print(f"parley: {exc}", file=sys.stderr)
-        return 2
-    if args.keymap and not Path(args.keymap).is_file():
-        print(f"parley: {args.keymap}: no such keymap file; leave out --keymap for the default keys",
-              file=sys.stderr)
-        return 2
-    app = ParleyApp(args.path, model=args.model, quotes_file=args.quotes_file, document=doc,
-                    keymap=args.keymap)
-    if not args.no_cache:
-        app.cache = ExtractionCache(warn=app.cache_warning)
-    app.run()
-    return 0

@@ -1,0 +1,28 @@
+"""Command palette provider: Parley's own commands ("Filter by: <actor>", copy, export)."""
+from __future__ import annotations
+
+from textual.command import Hit, Hits, Provider
+
+
+class ActorCommands(Provider):
+    """Command palette: "Filter by: <actor>" for every actor."""
+
+    async def search(self, query: str) -> Hits:
+        app = self.app
+        if getattr(app, "result", None) is None:
+            return
+        matcher = self.matcher(query)
+        for a in app.result.actors:
+            label = f"Filter by: {a.name}"
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), lambda aid=a.id: app.set_filter(aid),
+                          help=", ".join(a.aliases))
+        for label, action in (("Copy highlighted quote or claim", app.action_copy),
+                              ("Copy all quotes in view", app.action_copy_all),
+                              ("Export view as Markdown", app.action_export),
+                              ("Export view as JSON", app.action_export_json),
+                              ("Clear actor filter", app.action_clear_filter)):
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), action)
