@@ -29,7 +29,7 @@ from .cli import main  # noqa: F401  (``tui.app.main`` stays the explorer's entr
 from .commands import ActorCommands
 from .messages import CacheWarning, Extracted, ExtractFailed, ExtractPartial, ExtractProgress, Stopped, while_open
 from .notes import append_note, export_body, format_item, free_path
-from .panes import PANES, SidePanes
+from .panes import PANES, PaneEntered, SidePanes
 from .screens import ActorFinder, HelpScreen, SearchScreen
 from .state import short
 from .styles import (LEGEND, STYLE_ACTOR, STYLE_DEMAND, STYLE_FILTER_ACTOR, STYLE_QUOTE, STYLE_RED,
@@ -253,6 +253,8 @@ class ParleyApp(App):
         self.main.query_one("#progress", ProgressBar).display = False
         self._take(message.result)
         r = self.result
+        if self.selected:
+            return  # the status line shows the highlighted item (sync_selection put it there)
         self.set_status(f"{len(r.actors)} actors · {len(r.demands)} demands · {len(r.red_lines)} red lines · "
                         f"{len(r.quotes)} quotes{' (cached)' if self.from_cache else ''}. "
                         "Enter on an actor filters; f finds one; ? for help.")
@@ -296,6 +298,7 @@ class ParleyApp(App):
             fl.update("")
             fl.display = False
         self.paint_article()
+        self.sync_selection(centre=False)
 
     def _fill(self, table: DataTable, pane: str, name) -> None:
         keep = self.selected[1] if self.selected and self.selected[0] == pane else None
@@ -366,7 +369,7 @@ class ParleyApp(App):
             return  # filling a table highlights its first row: not the user's choice
         self._select(event.data_table.id, event.row_key.value)
 
-    def _select(self, pane: str, item_id: str) -> None:
+    def _select(self, pane: str, item_id: str, centre: bool = True) -> None:
         """Make an item the selection: status line shows its evidence, article centres it."""
         it = self.item(pane, item_id)
         if it is None:
@@ -390,7 +393,77 @@ class ParleyApp(App):
                 how = f"{it.frame or '—'}, {it.confidence:.2f}"
             cue = it.cue or "—"
             self.set_status(f"{who} · cue: {cue} · found by: {how} · {sent}")
-        self.paint_article(focus)
+        self.paint_article(focus if centre else None)
+
+    def focused_pane(self) -> str | None:
+        """The side pane that has the focus, if one has."""
+        w = self.main.focused
+        return w.id if isinstance(w, DataTable) and w.id in PANES else None
+
+    def cursor_item(self, pane: str) -> str | None:
+        """The id of the row under ``pane``'s cursor (None when the pane is empty)."""
+        table = self.main.query_one(f"#{pane}", DataTable)
+        if not table.row_count:
+            return None
+        row = min(max(table.cursor_row, 0), table.row_count - 1)
+        return table.coordinate_to_cell_key((row, 0)).row_key.value
+
+    def sync_selection(self, centre: bool = True) -> None:
+        """Make the selection what the user sees: the row under the focused pane's cursor
+        (nothing when that pane is empty); with no pane focused, drop a selection the panes
+        no longer show. The status line, article marks and detail view follow."""
+        if self.result is None:
+            return
+        pane = self.focused_pane()
+        if pane is not None:
+            iid = self.cursor_item(pane)
+            if iid is not None:
+                self._select(pane, iid, centre=centre)
+                return
+            self.selected = None
+            self.set_status(f"{self.empty_text(pane)}. {self.summary()}")
+            self.paint_article()
+            return
+        if self.selected and self.item(*self.selected) is None:
+            self.selected = None
+            self.set_status(self.summary())
+            self.paint_article()
+
+    def empty_text(self, pane: str) -> str:
+        """What an empty pane says: "No red lines for Vladimir Putin", "No quotes found"."""
+        what = {"actors": "actors", "demands": "demands", "red_lines": "red lines", "quotes": "quotes"}[pane]
+        if self.result is None:
+            return "Extracting…"
+        if self.filter_actor and pane != "actors":
+            return f"No {what} for {self.result.actor_name(self.filter_actor)}"
+        weak = " (weak items hidden)" if self.hide_weak else ""
+        return f"No {what} found{weak}"
+
+    @on(PaneEntered)
+    def _on_pane_entered(self, event: PaneEntered) -> None:
+        self.sync_selection()
+
+    def action_focus_next(self) -> None:
+        self._cycle(+1)
+
+    def action_focus_previous(self) -> None:
+        self._cycle(-1)
+
+    def _cycle(self, step: int) -> None:
+        """tab/shift+tab: article → Actors → Demands → Red lines → Quotes, in both layouts
+        (the tabbed layout hides the panes behind the tab in front, so focus_next alone
+        would never reach them)."""
+        if self.screen is not self.main:
+            super().action_focus_next() if step > 0 else super().action_focus_previous()
+            return
+        order = (["article"] if not self.read_error else []) + list(PANES)
+        here = self.main.focused.id if self.main.focused is not None else None
+        i = order.index(here) if here in order else (-1 if step > 0 else 0)
+        target = order[(i + step) % len(order)]
+        if target == "article":
+            self.main.query_one("#article").focus()
+        else:
+            self.show_pane(target, focus=True)
 
     @on(DataTable.RowSelected, "#actors")
     def _on_actor_selected(self, event: DataTable.RowSelected) -> None:
@@ -533,11 +606,20 @@ class ParleyApp(App):
             return None
 
     def action_copy(self) -> None:
-        if self.result is None or not self.selected or self.selected[0] == "actors":
-            self.notify("Highlight a quote, demand or red line first.", severity="warning")
+        if self.result is None:
+            self.notify("Nothing to copy yet: the article is still being read.", severity="warning")
+            return
+        pane = self.focused_pane()
+        if pane is not None and self.cursor_item(pane) is None:
+            self.notify(f"Nothing to copy: {self.empty_text(pane)[0].lower()}{self.empty_text(pane)[1:]}.",
+                        severity="warning", markup=False)
+            return
+        if not self.selected or self.selected[0] == "actors":
+            self.notify("Nothing to copy: highlight a quote, demand or red line first.", severity="warning")
             return
         it = self.item(*self.selected)
         if it is None:
+            self.notify("Nothing to copy: the highlighted item is no longer in view.", severity="warning")
             return
         self._copy(self.format_item(it), "Quote" if self.selected[0] == "quotes" else "Claim")
 

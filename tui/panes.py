@@ -8,9 +8,13 @@ addresses them the same way whichever is on screen.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Container, Vertical
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static, Tab, Tabs
 
@@ -20,6 +24,20 @@ TIPS = {"actors": "The parties: enter filters everything by one (key 1)",
         "demands": "What each party asks for, with its cue word (key 2)",
         "red_lines": "What each party refuses or rules out (key 3)",
         "quotes": "What each party said, in its own words (key 4)"}
+
+
+class PaneTable(DataTable):
+    """A side pane's table: rows are items, ``j``/``k`` move as the arrows do."""
+
+    BINDINGS = [Binding("j", "cursor_down", "Down", show=False, id="pane.down"),
+                Binding("k", "cursor_up", "Up", show=False, id="pane.up")]
+
+
+@dataclass
+class PaneEntered(Message):
+    """Focus came into a pane (keys 1-4, tab, a click): its cursor row is the selection now."""
+
+    pane: str
 
 
 class SidePanes(Vertical):
@@ -33,7 +51,7 @@ class SidePanes(Vertical):
             for p in PANES:
                 with Vertical(id=f"sec-{p}", classes="section"):
                     yield Static(TITLES[p], classes="section-title")
-                    yield DataTable(id=p, cursor_type="row", zebra_stripes=True)
+                    yield PaneTable(id=p, cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         for p in PANES:
@@ -64,3 +82,4 @@ class SidePanes(Vertical):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, DataTable) and event.widget.id in PANES:
             self.active = event.widget.id
+            self.post_message(PaneEntered(event.widget.id))
