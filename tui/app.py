@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
@@ -29,14 +29,14 @@ from .cli import main  # noqa: F401  (``tui.app.main`` stays the explorer's entr
 from .commands import ActorCommands
 from .messages import CacheWarning, Extracted, ExtractFailed, ExtractPartial, ExtractProgress, Stopped, while_open
 from .notes import append_note, export_body, format_item, free_path
-from .panes import PANES, PaneEntered, SidePanes
+from .detail import describe
+from .panes import HEADERS, PANES, PaneEntered, SidePanes, column_widths
 from .screens import ActorFinder, HelpScreen, SearchScreen
 from .state import short
 from .styles import (LEGEND, STYLE_ACTOR, STYLE_DEMAND, STYLE_FILTER_ACTOR, STYLE_QUOTE, STYLE_RED,
                      STYLE_SELECTED)
 
 WIDE = 160  # columns from which all four side panes show at once
-W_NAME, W_TEXT, W_CUE = 20, 40, 14  # pane column widths
 # Partial results only when the wait is long: redrawing the panes costs the UI tens of
 # milliseconds, worth it for a report that takes a minute, not for a news item.
 PARTIAL_AFTER = 4.0
@@ -59,6 +59,7 @@ class ParleyApp(App):
         Binding("e", "export", "Export md", id="app.export"),
         Binding("E", "export_json", "Export json", id="app.export_json", show=False),
         Binding("h", "toggle_weak", "Hide weak", id="app.toggle_weak"),
+        Binding("d", "toggle_detail", "Detail", id="app.detail"),
         Binding("1", "pane('actors')", "Actors pane", id="app.pane_actors", show=False),
         Binding("2", "pane('demands')", "Demands pane", id="app.pane_demands", show=False),
         Binding("3", "pane('red_lines')", "Red lines pane", id="app.pane_red_lines", show=False),
@@ -97,6 +98,10 @@ class ParleyApp(App):
             self.read_error = str(exc)
             self.read_note = None
 
+    def notify(self, message: str, *, markup: bool = False, **kw) -> None:
+        """Notifications carry names and paths from the article: plain text, never markup."""
+        super().notify(visible(message), markup=markup, **kw)
+
     @property
     def main(self):
         """The main screen, even while a modal (help, finder, search) is on top:
@@ -115,6 +120,8 @@ class ParleyApp(App):
             with Vertical(id="side-column"):
                 yield ProgressBar(id="progress", show_eta=False)
                 yield SidePanes(id="side")
+                with VerticalScroll(id="detail"):
+                    yield Static("", id="detail-body")
         yield Static(self._legend(), id="legend")
         yield Static("", id="status")
         yield Footer()
@@ -128,6 +135,28 @@ class ParleyApp(App):
 
     def on_resize(self, event) -> None:
         self._fit(event.size.width)
+        self.call_after_refresh(self._size_columns)
+
+    def _size_columns(self) -> None:
+        """Give the panes' columns the widths the pane has now (fixed widths, not auto:
+        auto widths remember the widest row ever shown, so a filtered pane's layout would
+        depend on what came before); refill the rows cut to fit."""
+        if not self.screen_stack:
+            return
+        width = self.main.query_one(SidePanes).pane_width()
+        widths = (width, self.main.has_class("wide"))
+        if widths == getattr(self, "widths", None):
+            return
+        self.widths = widths
+        for pane in PANES:
+            table = self.main.query_one(f"#{pane}", DataTable)
+            keep = self.cursor_item(pane)
+            with table.prevent(DataTable.RowHighlighted):
+                table.clear(columns=True)
+                for label, w in zip(HEADERS[pane], column_widths(pane, width)):
+                    table.add_column(label, width=w)
+                if self.result is not None:
+                    self._fill(table, pane, self.result.actor_name, keep)
 
     def _fit(self, width: int) -> None:
         """Wide terminals show every side pane at once (a CSS class on the main screen)."""
@@ -149,15 +178,8 @@ class ParleyApp(App):
         self.load_keymap(self.keymap_path)
         self.sub_title = visible(Path(self.path).name)
         tables = {p: self.main.query_one(f"#{p}", DataTable) for p in PANES}
-        # Fixed widths (cells are cut to fit by ``short``): auto widths remember the widest
-        # row ever shown, so a filtered pane's layout would depend on what came before.
-        columns = {"actors": (("Actor", W_NAME + 6), ("Kind", 12), ("Mentions", 8)),
-                   "demands": (("Holder", W_NAME), ("Demand", W_TEXT), ("Cue", W_CUE)),
-                   "red_lines": (("Holder", W_NAME), ("Red line", W_TEXT), ("Cue", W_CUE)),
-                   "quotes": (("Speaker", W_NAME), ("Quote", W_TEXT), ("Cue", W_CUE))}
-        for pane, cols in columns.items():
-            for label, width in cols:
-                tables[pane].add_column(label, width=width)
+        self.widths: tuple[int, ...] = ()
+        self._size_columns()
         if self.read_error:
             self.set_status(f"Cannot open the article: {self.read_error}", error=True)
             self.notify(self.read_error, title="Cannot open the article", severity="error")
@@ -300,23 +322,32 @@ class ParleyApp(App):
         self.paint_article()
         self.sync_selection(centre=False)
 
-    def _fill(self, table: DataTable, pane: str, name) -> None:
-        keep = self.selected[1] if self.selected and self.selected[0] == pane else None
+    def _fill(self, table: DataTable, pane: str, name, keep: str | None = None) -> None:
+        if keep is None and self.selected and self.selected[0] == pane:
+            keep = self.selected[1]
         if keep is None and table.row_count and table.cursor_row < table.row_count:
             keep = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        widths = [c.width for c in table.columns.values()]
+        w1, w2, w3 = (widths + [0, 0, 0])[:3]
+        n = len(widths)
         table.clear()
         for item in self.visible_items(pane):
             if pane == "actors":
-                label = Text(short(item.name, W_NAME + 6), style="bold" if item.id == self.filter_actor else "")
-                table.add_row(label, item.kind, str(item.mention_count), key=item.id)
+                label = Text(short(item.name, w1), style="bold" if item.id == self.filter_actor else "")
+                cells = (label, item.kind, str(item.mention_count))
             elif pane == "quotes":
-                table.add_row(Text(short(name(item.speaker), W_NAME)), Text(short(item.text, W_TEXT)),
-                              Text(short(item.cue or "—", W_CUE)), key=item.id)
+                cells = (Text(short(name(item.speaker), w1)), Text(short(item.text, w2)),
+                         Text(short(item.cue or "—", w3)))
             else:
-                table.add_row(Text(short(holders_of(self.result, item), W_NAME)), Text(short(item.text, W_TEXT)),
-                              Text(short(item.cue, W_CUE)), key=item.id)
+                cells = (Text(short(holders_of(self.result, item), w1)), Text(short(item.text, w2)),
+                         Text(short(item.cue, w3)))
+            table.add_row(*cells[:n], key=item.id)
         if keep is not None and keep in table.rows:  # the cursor stays on its item
             table.move_cursor(row=table.get_row_index(keep), animate=False)
+        empty = self.main.query_one(f"#empty-{pane}", Static)
+        table.set_class(not table.row_count, "-empty")
+        empty.display = not table.row_count
+        empty.update(Text(self.empty_text(pane) + "."))
 
     def item(self, pane: str, item_id: str):
         for it in self.visible_items(pane):
@@ -332,6 +363,7 @@ class ParleyApp(App):
             return
         if r is None:
             view.show([self.search_mark] if self.search_mark else [], focus)
+            self.update_detail()
             return
         marks: list[Mark] = []
         for a in r.actors:
@@ -351,6 +383,24 @@ class ParleyApp(App):
         if self.search_mark:
             marks.append(self.search_mark)
         view.show(marks, focus)
+        self.update_detail()
+
+    def update_detail(self) -> None:
+        """The detail panel: the selected item in full, or why there is none."""
+        body = self.main.query_one("#detail-body", Static)
+        it = self.item(*self.selected) if self.selected and self.result else None
+        if it is not None:
+            body.update(describe(self.result, self.text, it))
+            return
+        pane = self.focused_pane()
+        if self.result is not None and pane is not None and self.cursor_item(pane) is None:
+            body.update(Text(self.empty_text(pane) + ".", style="italic"))
+        else:
+            body.update(Text("Highlight an item to read it here in full (d hides this panel).", style="dim"))
+
+    def action_toggle_detail(self) -> None:
+        detail = self.main.query_one("#detail")
+        detail.display = not detail.display
 
     def watch_filter_actor(self, old, new) -> None:
         self.refresh_panes()

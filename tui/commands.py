@@ -1,7 +1,19 @@
 """Command palette provider: Parley's own commands ("Filter by: <actor>", copy, export)."""
 from __future__ import annotations
 
-from textual.command import Hit, Hits, Provider
+from textual.command import Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+
+def highlight(matcher: Matcher, label: str) -> Content:
+    """``Matcher.highlight`` parses its candidate as markup; an actor's name is data."""
+    content = Content(label)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, label)
+    if score:
+        for i in offsets:
+            if not label[i].isspace():
+                content = content.stylize(matcher.match_style, i, i + 1)
+    return content
 
 
 class ActorCommands(Provider):
@@ -16,7 +28,7 @@ class ActorCommands(Provider):
             label = f"Filter by: {a.name}"
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), lambda aid=a.id: app.set_filter(aid),
+                yield Hit(score, highlight(matcher, label), lambda aid=a.id: app.set_filter(aid),
                           help=", ".join(a.aliases))
         for label, action in (("Copy highlighted quote or claim", app.action_copy),
                               ("Copy all quotes in view", app.action_copy_all),
@@ -25,4 +37,4 @@ class ActorCommands(Provider):
                               ("Clear actor filter", app.action_clear_filter)):
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), action)
+                yield Hit(score, highlight(matcher, label), action)

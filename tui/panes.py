@@ -26,6 +26,27 @@ TIPS = {"actors": "The parties: enter filters everything by one (key 1)",
         "quotes": "What each party said, in its own words (key 4)"}
 
 
+HEADERS = {"actors": ("Actor", "Kind", "Mentions"), "demands": ("Holder", "Demand", "Cue"),
+           "red_lines": ("Holder", "Red line", "Cue"), "quotes": ("Speaker", "Quote", "Cue")}
+
+
+def column_widths(pane: str, width: int) -> tuple[int, ...]:
+    """Column widths for a pane ``width`` cells wide: the text column takes what the name
+    and cue columns leave (a function of the width alone, so snapshots are stable). Cells
+    are padded by one on each side and the scrollbar takes two; no header is ever cut.
+    Below 40 usable cells the cue column is left out (the detail view shows the cue)."""
+    avail = max(width - 2 - 2 * 3, 24)
+    if pane == "actors":
+        return max(avail - 12 - 8, 8), 12, 8
+    if avail < 40:
+        avail += 2  # one padding pair fewer
+        name = max(10, avail * 35 // 100)
+        return name, avail - name
+    name = min(24, max(12, avail * 30 // 100))
+    cue = min(14, max(8, avail * 16 // 100))
+    return name, max(10, avail - name - cue), cue
+
+
 class PaneTable(DataTable):
     """A side pane's table: rows are items, ``j``/``k`` move as the arrows do."""
 
@@ -52,12 +73,18 @@ class SidePanes(Vertical):
                 with Vertical(id=f"sec-{p}", classes="section"):
                     yield Static(TITLES[p], classes="section-title")
                     yield PaneTable(id=p, cursor_type="row", zebra_stripes=True)
+                    yield Static("", id=f"empty-{p}", classes="empty-note")
 
     def on_mount(self) -> None:
         for p in PANES:
             self.query_one(f"#tab-{p}").tooltip = TIPS[p]
             self.query_one(f"#sec-{p} .section-title").tooltip = TIPS[p]
         self._show(self.active)
+
+    def pane_width(self) -> int:
+        """The width of one pane: all of ``#sections`` when tabbed, half of it in the grid."""
+        w = self.query_one("#sections").size.width
+        return (w - 1) // 2 if self.has_class("wide") or self.screen.has_class("wide") else w
 
     def table(self, pane: str) -> DataTable:
         return self.query_one(f"#{pane}", DataTable)
