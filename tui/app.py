@@ -31,7 +31,7 @@ from .messages import CacheWarning, Extracted, ExtractFailed, ExtractPartial, Ex
 from .notes import append_note, export_body, format_item, free_path
 from .detail import describe
 from .panes import HEADERS, PANES, PaneEntered, SidePanes, column_widths
-from .screens import ActorFinder, HelpScreen, SearchScreen
+from .screens import ActorFinder, HelpScreen, SearchScreen, key_display
 from .state import short
 from .styles import (LEGEND, STYLE_ACTOR, STYLE_DEMAND, STYLE_FILTER_ACTOR, STYLE_QUOTE, STYLE_RED,
                      STYLE_SELECTED)
@@ -46,25 +46,45 @@ class ParleyApp(App):
     TITLE = "Parley"
     CSS_PATH = Path(__file__).with_name("parley.tcss")  # absolute: subclasses live elsewhere
     COMMANDS = App.COMMANDS | {ActorCommands}
+    # Short descriptions for the footer; the help screen shows HELP[id] (longer) beside them.
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark,f1", "help", "Help", id="app.help"),
-        Binding("f", "finder", "Find actor", id="app.finder"),
+        Binding("f", "finder", "Find", id="app.finder"),
         Binding("slash", "search", "Search", id="app.search"),
-        Binding("escape", "clear_filter", "Clear filter", id="app.clear_filter"),
-        Binding("n,right_square_bracket", "next_item", "Next mark", id="app.next"),
-        Binding("p,left_square_bracket", "prev_item", "Prev mark", id="app.prev"),
+        Binding("escape", "clear_filter", "Clear", id="app.clear_filter", show=False),
+        Binding("n,right_square_bracket", "next_item", "Next", id="app.next"),
+        Binding("p,left_square_bracket,N", "prev_item", "Prev", id="app.prev", show=False),
         Binding("c", "copy", "Copy", id="app.copy"),
-        Binding("C", "copy_all", "Copy all", id="app.copy_all"),
-        Binding("e", "export", "Export md", id="app.export"),
-        Binding("E", "export_json", "Export json", id="app.export_json", show=False),
-        Binding("h", "toggle_weak", "Hide weak", id="app.toggle_weak"),
+        Binding("C", "copy_all", "Copy all", id="app.copy_all", show=False),
+        Binding("e", "export", "Export", id="app.export", show=False),
+        Binding("E", "export_json", "Export JSON", id="app.export_json", show=False),
+        Binding("h", "toggle_weak", "Hide weak", id="app.toggle_weak", show=False),
         Binding("d", "toggle_detail", "Detail", id="app.detail"),
-        Binding("1", "pane('actors')", "Actors pane", id="app.pane_actors", show=False),
-        Binding("2", "pane('demands')", "Demands pane", id="app.pane_demands", show=False),
-        Binding("3", "pane('red_lines')", "Red lines pane", id="app.pane_red_lines", show=False),
-        Binding("4", "pane('quotes')", "Quotes pane", id="app.pane_quotes", show=False),
+        Binding("1", "pane('actors')", "Actors", id="app.pane_actors", show=False),
+        Binding("2", "pane('demands')", "Demands", id="app.pane_demands", show=False),
+        Binding("3", "pane('red_lines')", "Red lines", id="app.pane_red_lines", show=False),
+        Binding("4", "pane('quotes')", "Quotes", id="app.pane_quotes", show=False),
     ]
+    HELP = {
+        "app.quit": "quit",
+        "app.help": "this help",
+        "app.finder": "find an actor by any alias and filter by it",
+        "app.search": "search the article (ignores case, accents)",
+        "app.clear_filter": "end the search, else clear the filter",
+        "app.next": "next search match, else next marked item",
+        "app.prev": "previous search match, else previous marked item",
+        "app.copy": "copy the highlighted item, add it to the notes",
+        "app.copy_all": "copy every quote in view",
+        "app.export": "export the view to Markdown",
+        "app.export_json": "export the view to JSON",
+        "app.toggle_weak": "hide/show items below 0.6 confidence",
+        "app.detail": "show or hide the detail panel",
+        "app.pane_actors": "Actors pane",
+        "app.pane_demands": "Demands pane",
+        "app.pane_red_lines": "Red lines pane",
+        "app.pane_quotes": "Quotes pane",
+    }
 
     filter_actor: reactive[str | None] = reactive(None)
     # Items found by weak frames or attribution stages (confidence below this) hidden when on.
@@ -124,7 +144,7 @@ class ParleyApp(App):
                     yield Static("", id="detail-body")
         yield Static(self._legend(), id="legend")
         yield Static("", id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _legend(self) -> Text:
         t = Text("Legend: ")
@@ -520,14 +540,19 @@ class ParleyApp(App):
         self.set_filter(event.row_key.value)
 
     # ------------------------------------------------------------------ actions
-    def action_help(self) -> None:
-        rows = [("tab / shift+tab", "move between panes"), ("↑ ↓ / j k", "move in a pane"),
-                ("enter (on an actor)", "filter everything by that actor")]
+    def help_rows(self) -> list[tuple[str, str, str]]:
+        """(keys as people write them, what they do, binding id), one row per binding."""
+        rows = [("tab / shift+tab", "next / previous pane", ""),
+                ("↓ ↑ / j k", "move in a pane, scroll the article", "pane.down / pane.up"),
+                ("enter", "on an actor: filter everything by it", "")]
         for b in self.BINDINGS:
             keys = self._keymap.get(b.id, b.key) if b.id else b.key
-            rows.append((keys.replace(",", " / "), f"{b.description}  [{b.id}]"))
-        rows.append(("ctrl+p", "command palette (filter by actor, copy, export)"))
-        self.push_screen(HelpScreen(rows))
+            rows.append((key_display(keys), self.HELP.get(b.id, b.description), b.id or ""))
+        rows.append(("ctrl+p", "commands: filter by…, copy, notes file", ""))
+        return rows
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.help_rows(), str(self.quotes_file)))
 
     def action_finder(self) -> None:
         if self.result is None:

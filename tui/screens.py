@@ -8,7 +8,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
+from textual.keys import format_key
 from textual.widgets.option_list import Option
+
+from .styles import LEGEND
 
 
 class ActorFinder(ModalScreen[str | None]):
@@ -80,22 +83,54 @@ class SearchScreen(ModalScreen[str | None]):
         self.dismiss(event.value or None)
 
 
-class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss(None)", "Close", id="help.close")]
+def key_display(keys: str) -> str:
+    """Keys as people write them: "n,right_square_bracket" -> "n / ]", "question_mark,f1" ->
+    "? / f1"; modifiers stay spelled out ("ctrl+p", "shift+tab")."""
+    out = []
+    for key in keys.split(","):
+        key = key.strip()
+        mods, _, base = key.rpartition("+")
+        shown = format_key(base)
+        if len(shown) != 1 or not shown.isprintable():
+            shown = {"escape": "escape", "enter": "enter"}.get(base, base)
+        out.append(f"{mods}+{shown}" if mods else shown)
+    return " / ".join(out)
 
-    def __init__(self, rows: list[tuple[str, str]]):
+
+class HelpScreen(ModalScreen[None]):
+    """Every binding on its own row (keys, what it does, binding id); scrolls when it does
+    not fit (80x24)."""
+
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss(None)", "Close", id="help.close"),
+                Binding("j,down", "scroll(1)", "Down", show=False, id="help.down"),
+                Binding("k,up", "scroll(-1)", "Up", show=False, id="help.up")]
+
+    def __init__(self, rows: list[tuple[str, str, str]], notes: str = ""):
         super().__init__()
         self.rows = rows
+        self.notes = notes
 
     def compose(self) -> ComposeResult:
-        t = Text("Parley — keys\n\n", style="bold")
-        for keys, desc in self.rows:
-            t.append(f"{keys:<22}", style="bold")
-            t.append(f"{desc}\n")
-        t.append("\nColours in the article: ", style="dim")
-        for label, style in (("actor", "underline"), ("demand", "on dark_green"),
-                             ("red line", "on dark_red"), ("quote", "italic cyan"), ("selected", "reverse")):
-            t.append(f" {label} ", style=style)
-        t.append("\n\nPress escape to close.", style="dim")
+        from rich.table import Table
+        from textual.containers import VerticalScroll
         with Vertical(id="help"):
-            yield Static(t)
+            yield Static(Text("Parley — keys (ids for keymap.toml in the last column)", style="bold"))
+            table = Table(expand=True, box=None, padding=(0, 1), row_styles=["", "on #1f1f2a"])
+            table.add_column("Keys", no_wrap=True, style="bold")
+            table.add_column("Does", ratio=1)
+            table.add_column("Binding id", no_wrap=True, style="dim")
+            for keys, desc, bid in self.rows:
+                table.add_row(Text(keys), Text(desc), Text(bid))
+            with VerticalScroll(id="help-keys"):
+                yield Static(table)
+            t = Text("Notes file: ", style="dim")
+            t.append(self.notes)
+            t.append("\nArticle colours: ", style="dim")
+            for label, style in LEGEND:
+                t.append(f" {label} ", style=style)
+                t.append(" ")
+            t.append("\n↑ ↓ j k scroll · escape closes", style="dim")
+            yield Static(t, id="help-foot")
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#help-keys").scroll_relative(y=lines, animate=False)
