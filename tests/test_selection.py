@@ -126,3 +126,18 @@ async def test_status_follows_the_selection_after_a_filter_change(extractor, tmp
         assert app.result.actor_name(other) in status(app)
         assert app.result.actor_name(first) not in status(app).split(" · ")[0]
         assert set(range(q.start, q.end)) <= selected_offsets(app)
+
+
+async def test_keys_typed_fast_reach_the_pane_just_chosen(extractor, tmp_path):
+    """4 j c, 2 j c with no pause: each copy is the second row of the pane just chosen."""
+    from tui.notes import format_item
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("4", "j", "c")
+        await pilot.pause()
+        assert app.clipboard == format_item(app.result, app.result.quotes[1], app.text)
+        await pilot.press("2", "j", "c")
+        await pilot.pause()
+        assert app.clipboard == format_item(app.result, app.result.demands[1], app.text)
+        assert app.selected == ("demands", app.result.demands[1].id)

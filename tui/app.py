@@ -28,10 +28,11 @@ from .article import ArticleView, Mark, visible
 from .cli import main  # noqa: F401  (``tui.app.main`` stays the explorer's entry point)
 from .commands import ActorCommands
 from .messages import CacheWarning, Extracted, ExtractFailed, ExtractPartial, ExtractProgress, Stopped, while_open
-from .notes import append_note, export_body, format_item, free_path
+from .notes import (append_note, default_notes_path, export_body, format_item, free_path, heading, last_heading,
+                    notes_chunk)
 from .detail import describe
 from .panes import HEADERS, PANES, PaneEntered, SidePanes, column_widths
-from .screens import ActorFinder, HelpScreen, SearchScreen, key_display
+from .screens import ActorFinder, HelpScreen, NotesScreen, SearchScreen, key_display
 from .state import short
 from .styles import (LEGEND, STYLE_ACTOR, STYLE_DEMAND, STYLE_FILTER_ACTOR, STYLE_QUOTE, STYLE_RED,
                      STYLE_SELECTED)
@@ -92,14 +93,14 @@ class ParleyApp(App):
     WEAK_BELOW = state.WEAK_BELOW
 
     def __init__(self, path: str | None = None, model: str | None = None,
-                 quotes_file: str = "parley-quotes.md", extractor_factory=None, document=None,
+                 quotes_file: str | None = None, extractor_factory=None, document=None,
                  cache: ExtractionCache | None = None, keymap: str | None = None):
         super().__init__()
         self.keymap_path = Path(keymap) if keymap else None
         self.cache = cache
         self.path = path or default_document()
         self.model = model
-        self.quotes_file = Path(quotes_file)
+        self.quotes_file = Path(quotes_file) if quotes_file else default_notes_path()
         self.extractor_factory = extractor_factory
         self.text = ""
         self.read_error: str | None = None
@@ -554,6 +555,17 @@ class ParleyApp(App):
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.help_rows(), str(self.quotes_file)))
 
+    def action_show_notes(self) -> None:
+        """The notes file's path and content (palette: "Show notes file")."""
+        try:
+            content = visible(self.quotes_file.read_text(encoding="utf-8", errors="replace"))
+        except FileNotFoundError:
+            content = None
+        except OSError as exc:
+            self.notify(f"Cannot read {self.quotes_file}: {exc.strerror}", severity="warning")
+            return
+        self.push_screen(NotesScreen(str(self.quotes_file), content))
+
     def action_finder(self) -> None:
         if self.result is None:
             self.notify("Actors are still being extracted.")
@@ -613,7 +625,9 @@ class ParleyApp(App):
         side.active = pane
         table = side.table(pane)
         if focus:
-            table.focus()
+            # At once, not after the next refresh (``Widget.focus``): keys typed right after
+            # (2 j c) must reach this pane, not the one that had the focus.
+            self.main.set_focus(table)
         return table
 
     def action_pane(self, pane: str) -> None:
@@ -654,9 +668,10 @@ class ParleyApp(App):
 
     # copying -------------------------------------------------------------
     def format_item(self, it) -> str:
-        return format_item(self.result, it)
+        return format_item(self.result, it, self.text)
 
-    def _copy(self, text: str, what: str) -> None:
+    def _copy(self, notes: list[str], what: str) -> None:
+        text = "\n".join(notes)
         self.copy_to_clipboard(text)  # OSC 52: works over SSH, dropped by some terminals/tmux
         where = ["terminal clipboard (OSC 52)"]
         try:
@@ -665,15 +680,17 @@ class ParleyApp(App):
             where.append("system clipboard")
         except Exception:
             pass
-        saved = self._append_quotes_file(text)
+        saved = self._append_notes(notes)
         if saved:
             where.append(str(saved))
         self.notify(f"{what} copied to " + ", ".join(where), title="Copied")
 
-    def _append_quotes_file(self, text: str) -> Path | None:
-        """Append (never overwrite) so a copy survives a terminal that drops OSC 52."""
+    def _append_notes(self, notes: list[str]) -> Path | None:
+        """Append (never overwrite) so a copy survives a terminal that drops OSC 52: one
+        Markdown list item per note, under this article's heading."""
+        head = heading(self.result)
         try:
-            append_note(self.quotes_file, text)
+            append_note(self.quotes_file, notes_chunk(last_heading(self.quotes_file), head, notes))
             return self.quotes_file
         except OSError as exc:
             self.notify(f"Could not append to {self.quotes_file}: {exc.strerror}; the copy is on the clipboard.",
@@ -685,10 +702,16 @@ class ParleyApp(App):
             self.notify("Nothing to copy yet: the article is still being read.", severity="warning")
             return
         pane = self.focused_pane()
-        if pane is not None and self.cursor_item(pane) is None:
-            self.notify(f"Nothing to copy: {self.empty_text(pane)[0].lower()}{self.empty_text(pane)[1:]}.",
-                        severity="warning", markup=False)
-            return
+        if pane is not None:
+            # The row under the focused pane's cursor, read now: keys typed fast (4 j c) can
+            # arrive before the focus and highlight messages have updated ``selected``.
+            iid = self.cursor_item(pane)
+            if iid is None:
+                text = self.empty_text(pane)
+                self.notify(f"Nothing to copy: {text[0].lower()}{text[1:]}.", severity="warning")
+                return
+            if (pane, iid) != self.selected:
+                self._select(pane, iid)
         if not self.selected or self.selected[0] == "actors":
             self.notify("Nothing to copy: highlight a quote, demand or red line first.", severity="warning")
             return
@@ -696,14 +719,14 @@ class ParleyApp(App):
         if it is None:
             self.notify("Nothing to copy: the highlighted item is no longer in view.", severity="warning")
             return
-        self._copy(self.format_item(it), "Quote" if self.selected[0] == "quotes" else "Claim")
+        self._copy([self.format_item(it)], "Quote" if self.selected[0] == "quotes" else "Claim")
 
     def action_copy_all(self) -> None:
         quotes = self.visible_items("quotes")
         if not quotes:
             self.notify("No quotes in view.", severity="warning")
             return
-        self._copy("\n".join(self.format_item(q) for q in quotes), f"{len(quotes)} quotes")
+        self._copy([self.format_item(q) for q in quotes], f"{len(quotes)} quotes")
 
     # export ------------------------------------------------------------
     def _export(self, suffix: str) -> None:

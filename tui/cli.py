@@ -15,7 +15,8 @@ def main(argv: list[str] | None = None) -> int:
                                 epilog="Also: parley extract PATH [--format json|table|markdown]")
     p.add_argument("path", nargs="?", default=None, help="article text file (default: the seed article)")
     p.add_argument("--model", default=None, help="spaCy pipeline to load")
-    p.add_argument("--quotes-file", default="parley-quotes.md", help="file that copied quotes are appended to")
+    p.add_argument("--quotes-file", default=None, metavar="FILE",
+                   help="Markdown notes file copies are appended to (default: notes.md in the user data dir)")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
     p.add_argument("--keymap", default=None, metavar="FILE",
                    help="TOML file of binding id = keys (default: keymap.toml in the user config dir)")

@@ -134,3 +134,26 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll(self, lines: int) -> None:
         self.query_one("#help-keys").scroll_relative(y=lines, animate=False)
+
+
+class NotesScreen(ModalScreen[None]):
+    """The notes file: its path and what it holds (plain text, never markup)."""
+
+    BINDINGS = [Binding("escape,q", "dismiss(None)", "Close", id="notes.close")]
+
+    def __init__(self, path: str, content: str | None):
+        super().__init__()
+        self.path = path
+        self.content = content
+
+    def compose(self) -> ComposeResult:
+        from textual.containers import VerticalScroll
+        with Vertical(id="notes"):
+            head = Text("Notes file: ", style="bold")
+            head.append(self.path)
+            yield Static(head)
+            body = Text(self.content) if self.content else Text(
+                "Nothing copied yet: c copies the highlighted quote or claim here.", style="dim")
+            with VerticalScroll(id="notes-body"):
+                yield Static(body)
+            yield Static(Text("escape closes", style="dim"))
