@@ -34,8 +34,8 @@ from .detail import describe
 from .panes import HEADERS, PANES, PaneEntered, SidePanes, column_widths
 from .screens import ActorFinder, HelpScreen, NotesScreen, SearchScreen, key_display
 from .state import short
-from .styles import (LEGEND, STYLE_ACTOR, STYLE_DEMAND, STYLE_FILTER_ACTOR, STYLE_QUOTE, STYLE_RED,
-                     STYLE_SELECTED)
+from .styles import (LEGEND, STYLE_ACTOR, STYLE_DEMAND, STYLE_FILTER_ACTOR, STYLE_HIT, STYLE_HIT_NOW, STYLE_QUOTE,
+                     STYLE_RED, STYLE_SELECTED)
 
 WIDE = 160  # columns from which all four side panes show at once
 # Partial results only when the wait is long: redrawing the panes costs the UI tens of
@@ -91,6 +91,7 @@ class ParleyApp(App):
     # Items found by weak frames or attribution stages (confidence below this) hidden when on.
     hide_weak: reactive[bool] = reactive(False)
     WEAK_BELOW = state.WEAK_BELOW
+    STYLE_HIT, STYLE_HIT_NOW = STYLE_HIT, STYLE_HIT_NOW
 
     def __init__(self, path: str | None = None, model: str | None = None,
                  quotes_file: str | None = None, extractor_factory=None, document=None,
@@ -108,8 +109,11 @@ class ParleyApp(App):
         self.from_cache = False
         self.final = False  # the whole article's result is in (not a partial one)
         self.selected: tuple[str, str] | None = None  # (pane, item id)
-        self.search_pos = 0
-        self.search_mark: Mark | None = None
+        self.search_pos = 0  # where n/p start from after a search (article offset + 1)
+        self.search_query = ""  # the last query, offered again by /
+        self.search_hits: list[tuple[int, int]] = []  # every match while a search is on
+        self.search_index = 0
+        self._folded = None  # the article folded for search, built on the first search
         try:
             from extract import read_document
             doc = document or read_document(self.path)  # main() has read it already
@@ -328,20 +332,23 @@ class ParleyApp(App):
             table = self.main.query_one(f"#{pane}", DataTable)
             with table.prevent(DataTable.RowHighlighted):  # refilling is not the user moving
                 self._fill(table, pane, name)
-        fl = self.main.query_one("#filter-line", Static)
-        parts = []
-        if self.filter_actor:
-            parts.append(f"Filter: {visible(name(self.filter_actor))}  (escape clears)")
-        if self.hide_weak:
-            parts.append(f"Hiding items below {self.WEAK_BELOW:.2f} confidence  (h shows them)")
-        if parts:
-            fl.update(Text("  ·  ".join(parts), style="bold yellow"))
-            fl.display = True
-        else:
-            fl.update("")
-            fl.display = False
+        self.update_filter_line()
         self.paint_article()
         self.sync_selection(centre=False)
+
+    def update_filter_line(self) -> None:
+        """The line above the article: the actor filter, hidden weak items, the search."""
+        fl = self.main.query_one("#filter-line", Static)
+        parts = []
+        if self.filter_actor and self.result is not None:
+            parts.append(f"Filter: {visible(self.result.actor_name(self.filter_actor))}  (escape clears)")
+        if self.hide_weak:
+            parts.append(f"Hiding items below {self.WEAK_BELOW:.2f} confidence  (h shows them)")
+        if self.search_hits:
+            parts.append(f"Search “{visible(' '.join(self.search_query.split()))}”: "
+                         f"{self.search_index + 1}/{len(self.search_hits)}  (n N move, escape ends)")
+        fl.update(Text("  ·  ".join(parts), style="bold yellow"))
+        fl.display = bool(parts)
 
     def _fill(self, table: DataTable, pane: str, name, keep: str | None = None) -> None:
         if keep is None and self.selected and self.selected[0] == pane:
@@ -383,7 +390,7 @@ class ParleyApp(App):
         except Exception:
             return
         if r is None:
-            view.show([self.search_mark] if self.search_mark else [], focus)
+            view.show(self.search_marks(), focus)
             self.update_detail()
             return
         marks: list[Mark] = []
@@ -401,8 +408,7 @@ class ParleyApp(App):
                 marks.append(Mark(it.start, it.end, STYLE_SELECTED))
             elif it is not None:
                 marks += [Mark(m.start, m.end, STYLE_SELECTED) for m in it.mentions]
-        if self.search_mark:
-            marks.append(self.search_mark)
+        marks += self.search_marks()
         view.show(marks, focus)
         self.update_detail()
 
@@ -446,7 +452,6 @@ class ParleyApp(App):
         if it is None:
             return
         self.selected = (pane, item_id)
-        self.search_mark = None
         name = self.result.actor_name
         if pane == "actors":
             focus = (it.mentions[0].start, it.mentions[0].end) if it.mentions else None
@@ -596,28 +601,59 @@ class ParleyApp(App):
                     title="Confidence")
 
     def action_clear_filter(self) -> None:
-        if self.filter_actor:
+        if self.search_hits:
+            self.end_search()
+        elif self.filter_actor:
             self.filter_actor = None
             self.notify("Filter cleared")
 
+    def search_marks(self) -> list[Mark]:
+        return [Mark(a, b, self.STYLE_HIT_NOW if k == self.search_index else self.STYLE_HIT)
+                for k, (a, b) in enumerate(self.search_hits)]
+
     def action_search(self) -> None:
-        self.push_screen(SearchScreen(), self._do_search)
+        self.push_screen(SearchScreen(self.search_query), self._do_search)
 
     def _do_search(self, needle: str | None) -> None:
-        if not needle:
+        if not needle or not needle.strip():
             return
-        low = self.text.lower()
-        i = low.find(needle.lower(), self.search_pos)
-        if i < 0:
-            i = low.find(needle.lower())
-        if i < 0:
-            self.notify(f"Not found: {needle}", severity="warning")
+        from .search import Folded
+        if self._folded is None:
+            self._folded = Folded(self.text)
+        if needle == self.search_query and self.search_hits:
+            self._goto_hit(self.search_index + 1)  # enter again: the next match
             return
-        self.search_pos = i + 1
-        self.selected = None
-        self.search_mark = Mark(i, i + len(needle), STYLE_SELECTED)
-        self.paint_article(focus=(i, i + len(needle)))
-        self.set_status(f"Found at character {i}: {self.text[i:i + len(needle)]}")
+        hits = self._folded.find_all(needle)
+        self.search_query = needle
+        if not hits:
+            self.end_search(quiet=True)
+            self.notify(f"No match for “{needle}”", severity="warning")
+            return
+        self.search_hits = hits
+        here = self.item(*self.selected).start if self.selected and self.selected[0] != "actors" \
+            and self.item(*self.selected) is not None else 0
+        self._goto_hit(next((k for k, (a, _) in enumerate(hits) if a >= here), 0))
+
+    def _goto_hit(self, k: int) -> None:
+        """Make match ``k`` (wrapping round) the current one and centre it."""
+        self.search_index = k % len(self.search_hits)
+        a, b = self.search_hits[self.search_index]
+        self.search_pos = a + 1
+        self.update_filter_line()
+        self.paint_article(focus=(a, b))
+        line_start = self.text.rfind("\n", 0, a) + 1
+        line_end = self.text.find("\n", b)
+        context = self.text[max(line_start, a - 60):min(b + 60, line_end if line_end >= 0 else len(self.text))]
+        self.set_status(f"Match {self.search_index + 1}/{len(self.search_hits)} at character {a}: "
+                        f"…{' '.join(context.split())}…")
+
+    def end_search(self, quiet: bool = False) -> None:
+        self.search_hits = []
+        self.search_index = 0
+        self.update_filter_line()
+        self.paint_article()
+        if not quiet:
+            self.notify("Search ended (/ searches again)")
 
     def show_pane(self, pane: str, focus: bool = False) -> DataTable:
         """Bring ``pane`` to the front (a tab when narrow, already visible when wide)."""
@@ -661,10 +697,16 @@ class ParleyApp(App):
         self._select(pane, item_id)
 
     def action_next_item(self) -> None:
-        self._step(+1)
+        if self.search_hits:
+            self._goto_hit(self.search_index + 1)
+        else:
+            self._step(+1)
 
     def action_prev_item(self) -> None:
-        self._step(-1)
+        if self.search_hits:
+            self._goto_hit(self.search_index - 1)
+        else:
+            self._step(-1)
 
     # copying -------------------------------------------------------------
     def format_item(self, it) -> str:

@@ -72,12 +72,18 @@ class ActorFinder(ModalScreen[str | None]):
 
 
 class SearchScreen(ModalScreen[str | None]):
+    """One line for the query, offering the last one again (enter on it: next match)."""
+
     BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="search.close")]
+
+    def __init__(self, last: str = ""):
+        super().__init__()
+        self.last = last
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search"):
-            yield Static("Search the article (enter: next match)")
-            yield Input(placeholder="words to find", id="search-input")
+            yield Static("Search the article — case and accents ignored (enter: search, n N move)")
+            yield Input(value=self.last, placeholder="words to find", id="search-input", select_on_focus=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value or None)
