@@ -141,3 +141,31 @@ async def test_keys_typed_fast_reach_the_pane_just_chosen(extractor, tmp_path):
         await pilot.pause()
         assert app.clipboard == format_item(app.result, app.result.demands[1], app.text)
         assert app.selected == ("demands", app.result.demands[1].id)
+
+
+async def test_s_widens_the_filter_to_the_actors_side(extractor, tmp_path):
+    from extract.sides import side_members
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        putin = next(a for a in app.result.actors if "Putin" in a.aliases)
+        side = side_members(app.result, putin.id)
+        names = [app.result.actor_name(i) for i in side]
+        assert "Kremlin" in names and "Russia" in names  # the engine's affiliations
+        app.set_filter(putin.id)
+        await pilot.pause()
+        alone = app.query_one("#red_lines", DataTable).row_count
+        await pilot.press("s")
+        await pilot.pause()
+        line = str(app.query_one("#filter-line").render())
+        assert f"{putin.name}'s side — " + ", ".join(names) in line
+        held = [c for c in app.result.red_lines if set(side) & {c.holder, *c.holders}]
+        assert app.query_one("#red_lines", DataTable).row_count == len(held) > alone  # the Kremlin's too
+        assert {q.speaker for q in app.visible_items("quotes")} <= set(side)
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.query_one("#red_lines", DataTable).row_count == alone
+        assert "s: their side" in str(app.query_one("#filter-line").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.filter_actor is None and not app.filter_side

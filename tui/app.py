@@ -62,6 +62,7 @@ class ParleyApp(App):
         Binding("E", "export_json", "Export JSON", id="app.export_json", show=False),
         Binding("h", "toggle_weak", "Hide weak", id="app.toggle_weak", show=False),
         Binding("d", "toggle_detail", "Detail", id="app.detail"),
+        Binding("s", "toggle_side", "Side", id="app.side"),
         Binding("1", "pane('actors')", "Actors", id="app.pane_actors", show=False),
         Binding("2", "pane('demands')", "Demands", id="app.pane_demands", show=False),
         Binding("3", "pane('red_lines')", "Red lines", id="app.pane_red_lines", show=False),
@@ -81,6 +82,7 @@ class ParleyApp(App):
         "app.export_json": "export the view to JSON",
         "app.toggle_weak": "hide/show items below 0.6 confidence",
         "app.detail": "show or hide the detail panel",
+        "app.side": "widen the actor filter to their side (s again: the actor only)",
         "app.pane_actors": "Actors pane",
         "app.pane_demands": "Demands pane",
         "app.pane_red_lines": "Red lines pane",
@@ -88,6 +90,7 @@ class ParleyApp(App):
     }
 
     filter_actor: reactive[str | None] = reactive(None)
+    filter_side: reactive[bool] = reactive(False)  # widen the filter to the actor's whole side
     # Items found by weak frames or attribution stages (confidence below this) hidden when on.
     hide_weak: reactive[bool] = reactive(False)
     WEAK_BELOW = state.WEAK_BELOW
@@ -321,7 +324,21 @@ class ParleyApp(App):
         st.update(Text(visible(msg), style="bold red" if error else ""))
 
     def visible_items(self, pane: str) -> list:
-        return state.visible_items(self.result, pane, self.filter_actor, self.hide_weak)
+        return state.visible_items(self.result, pane, self.filter_ids(), self.hide_weak)
+
+    def filter_ids(self) -> tuple[str, ...] | None:
+        """The actors the filter lets through: the actor, or everyone on its side (s)."""
+        if not self.filter_actor or self.result is None:
+            return None
+        if self.filter_side:
+            from extract.sides import side_members
+            return side_members(self.result, self.filter_actor)
+        return (self.filter_actor,)
+
+    def filter_label(self) -> str:
+        """"Vladimir Putin" or "Vladimir Putin's side"."""
+        name = self.result.actor_name(self.filter_actor) if self.result else ""
+        return f"{name}'s side" if self.filter_side else name
 
     def refresh_panes(self) -> None:
         r = self.result
@@ -341,7 +358,13 @@ class ParleyApp(App):
         fl = self.main.query_one("#filter-line", Static)
         parts = []
         if self.filter_actor and self.result is not None:
-            parts.append(f"Filter: {visible(self.result.actor_name(self.filter_actor))}  (escape clears)")
+            ids = self.filter_ids() or ()
+            if self.filter_side:
+                names = ", ".join(self.result.actor_name(i) for i in ids)
+                parts.append(f"Filter: {self.filter_label()} — {names}  (s: only "
+                             f"{self.result.actor_name(self.filter_actor)}, escape clears)")
+            else:
+                parts.append(f"Filter: {self.result.actor_name(self.filter_actor)}  (s: their side, escape clears)")
         if self.hide_weak:
             parts.append(f"Hiding items below {self.WEAK_BELOW:.2f} confidence  (h shows them)")
         if self.search_hits:
@@ -361,7 +384,7 @@ class ParleyApp(App):
         table.clear()
         for item in self.visible_items(pane):
             if pane == "actors":
-                label = Text(short(item.name, w1), style="bold" if item.id == self.filter_actor else "")
+                label = Text(short(item.name, w1), style="bold" if item.id in (self.filter_ids() or ()) else "")
                 cells = (label, item.kind, str(item.mention_count))
             elif pane == "quotes":
                 cells = (Text(short(name(item.speaker), w1)), Text(short(item.text, w2)),
@@ -395,9 +418,10 @@ class ParleyApp(App):
             return
         marks: list[Mark] = []
         for a in r.actors:
-            if self.filter_actor and a.id != self.filter_actor:
+            ids = self.filter_ids()
+            if ids and a.id not in ids:
                 continue
-            style = STYLE_FILTER_ACTOR if a.id == self.filter_actor else STYLE_ACTOR
+            style = STYLE_FILTER_ACTOR if ids and a.id in ids else STYLE_ACTOR
             marks += [Mark(m.start, m.end, style) for m in a.mentions]
         marks += [Mark(q.start, q.end, STYLE_QUOTE) for q in self.visible_items("quotes")]
         marks += [Mark(c.start, c.end, STYLE_DEMAND) for c in self.visible_items("demands")]
@@ -428,6 +452,19 @@ class ParleyApp(App):
     def action_toggle_detail(self) -> None:
         detail = self.main.query_one("#detail")
         detail.display = not detail.display
+
+    def watch_filter_side(self, old, new) -> None:
+        self.refresh_panes()
+
+    def action_toggle_side(self) -> None:
+        if not self.filter_actor or self.result is None:
+            self.notify("Filter by an actor first (enter on an actor, or f); s then widens it to their side.",
+                        severity="warning")
+            return
+        self.filter_side = not self.filter_side
+        ids = self.filter_ids() or ()
+        self.notify(f"Showing {self.filter_label()}: " + ", ".join(self.result.actor_name(i) for i in ids),
+                    title="Filter")
 
     def watch_filter_actor(self, old, new) -> None:
         self.refresh_panes()
@@ -511,7 +548,7 @@ class ParleyApp(App):
         if self.result is None:
             return "Extracting…"
         if self.filter_actor and pane != "actors":
-            return f"No {what} for {self.result.actor_name(self.filter_actor)}"
+            return f"No {what} for {self.filter_label()}"
         weak = " (weak items hidden)" if self.hide_weak else ""
         return f"No {what} found{weak}"
 
@@ -604,6 +641,7 @@ class ParleyApp(App):
         if self.search_hits:
             self.end_search()
         elif self.filter_actor:
+            self.filter_side = False
             self.filter_actor = None
             self.notify("Filter cleared")
 

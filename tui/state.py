@@ -13,20 +13,19 @@ PANES = ("actors", "demands", "red_lines", "quotes")
 WEAK_BELOW = 0.6  # items found by weak frames or stages, hidden by `h`
 
 
-def visible_items(r: Extraction | None, pane: str, filter_actor: str | None = None,
-                  hide_weak: bool = False) -> list:
-    """The items ``pane`` shows under the actor filter and the weak-item toggle."""
+def visible_items(r: Extraction | None, pane: str, filter_actor=None, hide_weak: bool = False) -> list:
+    """The items ``pane`` shows under the actor filter (one actor id, or a collection of
+    ids: a side) and the weak-item toggle. A claim is kept when any of its holders is in."""
     if r is None:
         return []
-    f = filter_actor
+    ids = None if not filter_actor else ({filter_actor} if isinstance(filter_actor, str) else set(filter_actor))
     strong = (lambda it: it.confidence >= WEAK_BELOW) if hide_weak else (lambda it: True)  # noqa: E731
     if pane == "actors":
         return list(r.actors)
-    if pane == "demands":
-        return [c for c in r.demands if (f is None or f in (c.holder, *c.holders)) and strong(c)]
-    if pane == "red_lines":
-        return [c for c in r.red_lines if (f is None or f in (c.holder, *c.holders)) and strong(c)]
-    return [q for q in r.quotes if (f is None or q.speaker == f) and strong(q)]
+    if pane in ("demands", "red_lines"):
+        claims = r.demands if pane == "demands" else r.red_lines
+        return [c for c in claims if (ids is None or ids & {c.holder, *c.holders}) and strong(c)]
+    return [q for q in r.quotes if (ids is None or q.speaker in ids) and strong(q)]
 
 
 def reading_order(items_by_pane: dict[str, list]) -> list[tuple[int, int, str, str]]:
