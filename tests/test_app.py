@@ -269,10 +269,13 @@ async def test_search_keeps_the_other_highlights(extractor, tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         hit = app.text.lower().find("energy")
+        from rich.style import Style
+        want = Style.parse(app.STYLE_HIT_NOW)
         now = set()  # offsets painted as the current match
         for p in app.query(Paragraph):
             for span in p.render().spans:
-                if "magenta" in str(span.style) or "magenta" in repr(span.style):
+                bg = getattr(span.style, "background", None)  # textual's Style in Content spans
+                if bg is not None and tuple(bg.rgb) == tuple(want.bgcolor.get_truecolor()):
                     now.update(range(p.start + span.start, p.start + span.end))
         assert set(range(hit, hit + 6)) <= now
         after = sum(len(p.render().spans) for p in app.query(Paragraph))

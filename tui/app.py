@@ -34,8 +34,7 @@ from .detail import describe
 from .panes import HEADERS, PANES, PaneEntered, SidePanes, column_widths
 from .screens import ActorFinder, HelpScreen, NotesScreen, SearchScreen, key_display
 from .state import short
-from .styles import (LEGEND, STYLE_ACTOR, STYLE_DEMAND, STYLE_FILTER_ACTOR, STYLE_HIT, STYLE_HIT_NOW, STYLE_QUOTE,
-                     STYLE_RED, STYLE_SELECTED)
+from .styles import DEFAULT, LEGEND_KEYS, mark_styles
 
 WIDE = 160  # columns from which all four side panes show at once
 # Partial results only when the wait is long: redrawing the panes costs the UI tens of
@@ -94,7 +93,14 @@ class ParleyApp(App):
     # Items found by weak frames or attribution stages (confidence below this) hidden when on.
     hide_weak: reactive[bool] = reactive(False)
     WEAK_BELOW = state.WEAK_BELOW
-    STYLE_HIT, STYLE_HIT_NOW = STYLE_HIT, STYLE_HIT_NOW
+
+    @property
+    def STYLE_HIT(self) -> str:  # noqa: N802  (read by tests like the constants it replaced)
+        return self.marks["hit"]
+
+    @property
+    def STYLE_HIT_NOW(self) -> str:  # noqa: N802
+        return self.marks["hit_now"]
 
     def __init__(self, path: str | None = None, model: str | None = None,
                  quotes_file: str | None = None, extractor_factory=None, document=None,
@@ -117,6 +123,7 @@ class ParleyApp(App):
         self.search_hits: list[tuple[int, int]] = []  # every match while a search is on
         self.search_index = 0
         self._folded = None  # the article folded for search, built on the first search
+        self.marks: dict[str, str] = dict(DEFAULT)  # mark styles; from the theme once mounted
         try:
             from extract import read_document
             doc = document or read_document(self.path)  # main() has read it already
@@ -154,9 +161,25 @@ class ParleyApp(App):
         yield Static("", id="status")
         yield Footer(compact=True)
 
+    def _theme_styles(self, theme) -> None:
+        """Mark styles from ``theme`` (contrast checked in tui/styles.py); repaint with them."""
+        self.marks = mark_styles(theme)
+        if self.screen_stack:
+            self.main.query_one("#legend", Static).update(self._legend())
+            self.paint_article()
+
+    def _on_theme_changed(self, theme) -> None:
+        """A theme chosen in the palette is kept for the next start (config.toml)."""
+        self._theme_styles(theme)
+        from .config import save_theme
+        problem = save_theme(theme.name)
+        if problem:
+            self.notify(problem, title="Theme", severity="warning")
+
     def _legend(self) -> Text:
         t = Text("Legend: ")
-        for label, style in LEGEND:
+        for label, key in LEGEND_KEYS:
+            style = self.marks[key]
             t.append(f" {label} ", style=style)
             t.append(" ")
         return t
@@ -204,6 +227,12 @@ class ParleyApp(App):
     def on_mount(self) -> None:
         self._fit(self.size.width)
         self.load_keymap(self.keymap_path)
+        from .config import load_theme
+        saved = load_theme()
+        if saved and saved in self.available_themes:
+            self.theme = saved
+        self._theme_styles(self.current_theme)
+        self.theme_changed_signal.subscribe(self, self._on_theme_changed)
         self.sub_title = visible(Path(self.path).name)
         tables = {p: self.main.query_one(f"#{p}", DataTable) for p in PANES}
         self.widths: tuple[int, ...] = ()
@@ -421,17 +450,17 @@ class ParleyApp(App):
             ids = self.filter_ids()
             if ids and a.id not in ids:
                 continue
-            style = STYLE_FILTER_ACTOR if ids and a.id in ids else STYLE_ACTOR
+            style = self.marks["filter_actor"] if ids and a.id in ids else self.marks["actor"]
             marks += [Mark(m.start, m.end, style) for m in a.mentions]
-        marks += [Mark(q.start, q.end, STYLE_QUOTE) for q in self.visible_items("quotes")]
-        marks += [Mark(c.start, c.end, STYLE_DEMAND) for c in self.visible_items("demands")]
-        marks += [Mark(c.start, c.end, STYLE_RED) for c in self.visible_items("red_lines")]
+        marks += [Mark(q.start, q.end, self.marks["quote"]) for q in self.visible_items("quotes")]
+        marks += [Mark(c.start, c.end, self.marks["demand"]) for c in self.visible_items("demands")]
+        marks += [Mark(c.start, c.end, self.marks["red_line"]) for c in self.visible_items("red_lines")]
         if self.selected:
             it = self.item(*self.selected)
             if it is not None and self.selected[0] != "actors":
-                marks.append(Mark(it.start, it.end, STYLE_SELECTED))
+                marks.append(Mark(it.start, it.end, self.marks["selected"]))
             elif it is not None:
-                marks += [Mark(m.start, m.end, STYLE_SELECTED) for m in it.mentions]
+                marks += [Mark(m.start, m.end, self.marks["selected"]) for m in it.mentions]
         marks += self.search_marks()
         view.show(marks, focus)
         self.update_detail()
@@ -595,7 +624,8 @@ class ParleyApp(App):
         return rows
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.help_rows(), str(self.quotes_file)))
+        self.push_screen(HelpScreen(self.help_rows(), str(self.quotes_file),
+                                    [(label, self.marks[key]) for label, key in LEGEND_KEYS]))
 
     def action_show_notes(self) -> None:
         """The notes file's path and content (palette: "Show notes file")."""

@@ -11,7 +11,6 @@ from textual.widgets import Input, OptionList, Static
 from textual.keys import format_key
 from textual.widgets.option_list import Option
 
-from .styles import LEGEND
 
 
 class ActorFinder(ModalScreen[str | None]):
@@ -111,10 +110,12 @@ class HelpScreen(ModalScreen[None]):
                 Binding("j,down", "scroll(1)", "Down", show=False, id="help.down"),
                 Binding("k,up", "scroll(-1)", "Up", show=False, id="help.up")]
 
-    def __init__(self, rows: list[tuple[str, str, str]], notes: str = ""):
+    def __init__(self, rows: list[tuple[str, str, str]], notes: str = "",
+                 legend: list[tuple[str, str]] | None = None):
         super().__init__()
         self.rows = rows
         self.notes = notes
+        self.legend = legend or []
 
     def compose(self) -> ComposeResult:
         from rich.table import Table
@@ -132,7 +133,7 @@ class HelpScreen(ModalScreen[None]):
             t = Text("Notes file: ", style="dim")
             t.append(self.notes)
             t.append("\nArticle colours: ", style="dim")
-            for label, style in LEGEND:
+            for label, style in self.legend:
                 t.append(f" {label} ", style=style)
                 t.append(" ")
             t.append("\n↑ ↓ j k scroll · escape closes", style="dim")
