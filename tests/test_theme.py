@@ -39,11 +39,15 @@ async def test_the_chosen_theme_is_kept_for_the_next_start(extractor, tmp_path, 
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
         app.theme = "nord"
-        await pilot.pause()
+        config = tmp_path / "config" / "config.toml"
+        for _ in range(100):  # the theme-changed signal is delivered on a later turn of the loop
+            await pilot.pause(0.05)
+            if app.marks == mark_styles(BUILTIN_THEMES["nord"]) and config.exists():
+                break
         assert app.marks == mark_styles(BUILTIN_THEMES["nord"])
         view = app.query_one("#article")
         assert any(m.style == app.marks["demand"] for m in view.marks)  # repainted
-    assert (tmp_path / "config" / "config.toml").read_text(encoding="utf-8") == 'theme = "nord"\n'
+    assert config.read_text(encoding="utf-8") == 'theme = "nord"\n'
     again = ParleyApp(SEED, quotes_file=str(tmp_path / "n.md"), extractor_factory=lambda: extractor)
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

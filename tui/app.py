@@ -4,7 +4,9 @@ Start-up shows the article at once; the spaCy model loads and extraction runs in
 a thread worker that reports back with messages (``Extracted``/``ExtractFailed``).
 The app holds the state (extraction, actor filter, selected item); the panes are
 plain DataTables it fills, and every highlight in any pane marks its span in the
-article.
+article. Its actions live in mixins named for what they do: ``selection.py`` (what is
+selected, focus, n/p), ``searching.py`` (search), ``copying.py`` (copy, notes, export);
+the bindings are ``bindings.py``.
 """
 from __future__ import annotations
 
@@ -13,7 +15,6 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
@@ -26,13 +27,16 @@ from extract.render import holders_of
 from . import state
 from .article import ArticleView, Mark, visible
 from .cli import main  # noqa: F401  (``tui.app.main`` stays the explorer's entry point)
+from .bindings import BINDINGS, HELP
 from .commands import ActorCommands
+from .copying import CopyMixin
 from .messages import CacheWarning, Extracted, ExtractFailed, ExtractPartial, ExtractProgress, Stopped, while_open
-from .notes import (append_note, default_notes_path, export_body, format_item, free_path, heading, last_heading,
-                    notes_chunk)
 from .detail import describe
+from .notes import default_notes_path
 from .panes import HEADERS, PANES, PaneEntered, SidePanes, column_widths
-from .screens import ActorFinder, HelpScreen, NotesScreen, SearchScreen, key_display
+from .screens import ActorFinder, HelpScreen, key_display
+from .searching import SearchMixin
+from .selection import SelectionMixin
 from .state import short
 from .styles import DEFAULT, LEGEND_KEYS, mark_styles
 
@@ -42,51 +46,12 @@ WIDE = 160  # columns from which all four side panes show at once
 PARTIAL_AFTER = 4.0
 
 
-class ParleyApp(App):
+class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, App):
     TITLE = "Parley"
     CSS_PATH = Path(__file__).with_name("parley.tcss")  # absolute: subclasses live elsewhere
     COMMANDS = App.COMMANDS | {ActorCommands}
-    # Short descriptions for the footer; the help screen shows HELP[id] (longer) beside them.
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark,f1", "help", "Help", id="app.help"),
-        Binding("f", "finder", "Find", id="app.finder"),
-        Binding("slash", "search", "Search", id="app.search"),
-        Binding("escape", "clear_filter", "Clear", id="app.clear_filter", show=False),
-        Binding("n,right_square_bracket", "next_item", "Next", id="app.next"),
-        Binding("p,left_square_bracket,N", "prev_item", "Prev", id="app.prev", show=False),
-        Binding("c", "copy", "Copy", id="app.copy"),
-        Binding("C", "copy_all", "Copy all", id="app.copy_all", show=False),
-        Binding("e", "export", "Export", id="app.export", show=False),
-        Binding("E", "export_json", "Export JSON", id="app.export_json", show=False),
-        Binding("h", "toggle_weak", "Hide weak", id="app.toggle_weak", show=False),
-        Binding("d", "toggle_detail", "Detail", id="app.detail"),
-        Binding("s", "toggle_side", "Side", id="app.side"),
-        Binding("1", "pane('actors')", "Actors", id="app.pane_actors", show=False),
-        Binding("2", "pane('demands')", "Demands", id="app.pane_demands", show=False),
-        Binding("3", "pane('red_lines')", "Red lines", id="app.pane_red_lines", show=False),
-        Binding("4", "pane('quotes')", "Quotes", id="app.pane_quotes", show=False),
-    ]
-    HELP = {
-        "app.quit": "quit",
-        "app.help": "this help",
-        "app.finder": "find an actor by any alias and filter by it",
-        "app.search": "search the article (ignores case, accents)",
-        "app.clear_filter": "end the search, else clear the filter",
-        "app.next": "next search match, else next marked item",
-        "app.prev": "previous search match, else previous marked item",
-        "app.copy": "copy the highlighted item, add it to the notes",
-        "app.copy_all": "copy every quote in view",
-        "app.export": "export the view to Markdown",
-        "app.export_json": "export the view to JSON",
-        "app.toggle_weak": "hide/show items below 0.6 confidence",
-        "app.detail": "show or hide the detail panel",
-        "app.side": "widen the actor filter to their side (s again: the actor only)",
-        "app.pane_actors": "Actors pane",
-        "app.pane_demands": "Demands pane",
-        "app.pane_red_lines": "Red lines pane",
-        "app.pane_quotes": "Quotes pane",
-    }
+    BINDINGS = BINDINGS
+    HELP = HELP
 
     filter_actor: reactive[str | None] = reactive(None)
     filter_side: reactive[bool] = reactive(False)  # widen the filter to the actor's whole side
@@ -512,100 +477,9 @@ class ParleyApp(App):
             return  # filling a table highlights its first row: not the user's choice
         self._select(event.data_table.id, event.row_key.value)
 
-    def _select(self, pane: str, item_id: str, centre: bool = True) -> None:
-        """Make an item the selection: status line shows its evidence, article centres it."""
-        it = self.item(pane, item_id)
-        if it is None:
-            return
-        self.selected = (pane, item_id)
-        name = self.result.actor_name
-        if pane == "actors":
-            focus = (it.mentions[0].start, it.mentions[0].end) if it.mentions else None
-            aff = f" · speaks for {name(it.affiliation)}" if it.affiliation else ""
-            self.set_status(f"{it.name} ({it.kind}, {it.mention_count} mentions{aff}) · aliases: "
-                            f"{', '.join(it.aliases)}")
-        else:
-            focus = (it.start, it.end)
-            sent = self.text[it.sentence_start:it.sentence_end]
-            if pane == "quotes":
-                who = name(it.speaker)
-                how = f"{it.how or '—'}, {it.confidence:.2f}"
-            else:
-                who = holders_of(self.result, it)
-                how = f"{it.frame or '—'}, {it.confidence:.2f}"
-            cue = it.cue or "—"
-            self.set_status(f"{who} · cue: {cue} · found by: {how} · {sent}")
-        self.paint_article(focus if centre else None)
-
-    def focused_pane(self) -> str | None:
-        """The side pane that has the focus, if one has."""
-        w = self.main.focused
-        return w.id if isinstance(w, DataTable) and w.id in PANES else None
-
-    def cursor_item(self, pane: str) -> str | None:
-        """The id of the row under ``pane``'s cursor (None when the pane is empty)."""
-        table = self.main.query_one(f"#{pane}", DataTable)
-        if not table.row_count:
-            return None
-        row = min(max(table.cursor_row, 0), table.row_count - 1)
-        return table.coordinate_to_cell_key((row, 0)).row_key.value
-
-    def sync_selection(self, centre: bool = True) -> None:
-        """Make the selection what the user sees: the row under the focused pane's cursor
-        (nothing when that pane is empty); with no pane focused, drop a selection the panes
-        no longer show. The status line, article marks and detail view follow."""
-        if self.result is None:
-            return
-        pane = self.focused_pane()
-        if pane is not None:
-            iid = self.cursor_item(pane)
-            if iid is not None:
-                self._select(pane, iid, centre=centre)
-                return
-            self.selected = None
-            self.set_status(f"{self.empty_text(pane)}. {self.summary()}")
-            self.paint_article()
-            return
-        if self.selected and self.item(*self.selected) is None:
-            self.selected = None
-            self.set_status(self.summary())
-            self.paint_article()
-
-    def empty_text(self, pane: str) -> str:
-        """What an empty pane says: "No red lines for Vladimir Putin", "No quotes found"."""
-        what = {"actors": "actors", "demands": "demands", "red_lines": "red lines", "quotes": "quotes"}[pane]
-        if self.result is None:
-            return "Extracting…"
-        if self.filter_actor and pane != "actors":
-            return f"No {what} for {self.filter_label()}"
-        weak = " (weak items hidden)" if self.hide_weak else ""
-        return f"No {what} found{weak}"
-
     @on(PaneEntered)
     def _on_pane_entered(self, event: PaneEntered) -> None:
         self.sync_selection()
-
-    def action_focus_next(self) -> None:
-        self._cycle(+1)
-
-    def action_focus_previous(self) -> None:
-        self._cycle(-1)
-
-    def _cycle(self, step: int) -> None:
-        """tab/shift+tab: article → Actors → Demands → Red lines → Quotes, in both layouts
-        (the tabbed layout hides the panes behind the tab in front, so focus_next alone
-        would never reach them)."""
-        if self.screen is not self.main:
-            super().action_focus_next() if step > 0 else super().action_focus_previous()
-            return
-        order = (["article"] if not self.read_error else []) + list(PANES)
-        here = self.main.focused.id if self.main.focused is not None else None
-        i = order.index(here) if here in order else (-1 if step > 0 else 0)
-        target = order[(i + step) % len(order)]
-        if target == "article":
-            self.main.query_one("#article").focus()
-        else:
-            self.show_pane(target, focus=True)
 
     @on(DataTable.RowSelected, "#actors")
     def _on_actor_selected(self, event: DataTable.RowSelected) -> None:
@@ -626,17 +500,6 @@ class ParleyApp(App):
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.help_rows(), str(self.quotes_file),
                                     [(label, self.marks[key]) for label, key in LEGEND_KEYS]))
-
-    def action_show_notes(self) -> None:
-        """The notes file's path and content (palette: "Show notes file")."""
-        try:
-            content = visible(self.quotes_file.read_text(encoding="utf-8", errors="replace"))
-        except FileNotFoundError:
-            content = None
-        except OSError as exc:
-            self.notify(f"Cannot read {self.quotes_file}: {exc.strerror}", severity="warning")
-            return
-        self.push_screen(NotesScreen(str(self.quotes_file), content))
 
     def action_finder(self) -> None:
         if self.result is None:
@@ -674,193 +537,3 @@ class ParleyApp(App):
             self.filter_side = False
             self.filter_actor = None
             self.notify("Filter cleared")
-
-    def search_marks(self) -> list[Mark]:
-        return [Mark(a, b, self.STYLE_HIT_NOW if k == self.search_index else self.STYLE_HIT)
-                for k, (a, b) in enumerate(self.search_hits)]
-
-    def action_search(self) -> None:
-        self.push_screen(SearchScreen(self.search_query), self._do_search)
-
-    def _do_search(self, needle: str | None) -> None:
-        if not needle or not needle.strip():
-            return
-        from .search import Folded
-        if self._folded is None:
-            self._folded = Folded(self.text)
-        if needle == self.search_query and self.search_hits:
-            self._goto_hit(self.search_index + 1)  # enter again: the next match
-            return
-        hits = self._folded.find_all(needle)
-        self.search_query = needle
-        if not hits:
-            self.end_search(quiet=True)
-            self.notify(f"No match for “{needle}”", severity="warning")
-            return
-        self.search_hits = hits
-        here = self.item(*self.selected).start if self.selected and self.selected[0] != "actors" \
-            and self.item(*self.selected) is not None else 0
-        self._goto_hit(next((k for k, (a, _) in enumerate(hits) if a >= here), 0))
-
-    def _goto_hit(self, k: int) -> None:
-        """Make match ``k`` (wrapping round) the current one and centre it."""
-        self.search_index = k % len(self.search_hits)
-        a, b = self.search_hits[self.search_index]
-        self.search_pos = a + 1
-        self.update_filter_line()
-        self.paint_article(focus=(a, b))
-        line_start = self.text.rfind("\n", 0, a) + 1
-        line_end = self.text.find("\n", b)
-        context = self.text[max(line_start, a - 60):min(b + 60, line_end if line_end >= 0 else len(self.text))]
-        self.set_status(f"Match {self.search_index + 1}/{len(self.search_hits)} at character {a}: "
-                        f"…{' '.join(context.split())}…")
-
-    def end_search(self, quiet: bool = False) -> None:
-        self.search_hits = []
-        self.search_index = 0
-        self.update_filter_line()
-        self.paint_article()
-        if not quiet:
-            self.notify("Search ended (/ searches again)")
-
-    def show_pane(self, pane: str, focus: bool = False) -> DataTable:
-        """Bring ``pane`` to the front (a tab when narrow, already visible when wide)."""
-        side = self.main.query_one(SidePanes)
-        side.active = pane
-        table = side.table(pane)
-        if focus:
-            # At once, not after the next refresh (``Widget.focus``): keys typed right after
-            # (2 j c) must reach this pane, not the one that had the focus.
-            self.main.set_focus(table)
-        return table
-
-    def action_pane(self, pane: str) -> None:
-        self.show_pane(pane, focus=True)
-
-    def marked_items(self) -> list[tuple[int, int, str, str]]:
-        """Demands, red lines and quotes in view, in reading order: (start, end, pane, id)."""
-        return state.reading_order({p: self.visible_items(p) for p in PANES[1:]})
-
-    def _step(self, step: int) -> None:
-        """Jump to the next/previous marked item in the article; its pane follows."""
-        items = self.marked_items()
-        if not items:
-            self.notify("Nothing is marked in the article yet.", severity="warning")
-            return
-        keys = [(a, b, PANES.index(p)) for a, b, p, _ in items]
-        here = None
-        if self.selected and self.selected[0] != "actors":
-            it = self.item(*self.selected)
-            if it is not None:
-                here = (it.start, it.end, PANES.index(self.selected[0]))
-        if here is None:  # from the last search hit or the top of the article
-            here = (self.search_pos - 1, self.search_pos - 1, -1) if step > 0 else (self.search_pos, 0, 99)
-        if step > 0:
-            i = next((k for k, key in enumerate(keys) if key > here), 0)
-        else:
-            i = next((k for k in range(len(keys) - 1, -1, -1) if keys[k] < here), len(keys) - 1)
-        _, _, pane, item_id = items[i]
-        table = self.show_pane(pane)
-        table.move_cursor(row=table.get_row_index(item_id))
-        self._select(pane, item_id)
-
-    def action_next_item(self) -> None:
-        if self.search_hits:
-            self._goto_hit(self.search_index + 1)
-        else:
-            self._step(+1)
-
-    def action_prev_item(self) -> None:
-        if self.search_hits:
-            self._goto_hit(self.search_index - 1)
-        else:
-            self._step(-1)
-
-    # copying -------------------------------------------------------------
-    def format_item(self, it) -> str:
-        return format_item(self.result, it, self.text)
-
-    def _copy(self, notes: list[str], what: str) -> None:
-        text = "\n".join(notes)
-        self.copy_to_clipboard(text)  # OSC 52: works over SSH, dropped by some terminals/tmux
-        where = ["terminal clipboard (OSC 52)"]
-        try:
-            import pyperclip
-            pyperclip.copy(text)
-            where.append("system clipboard")
-        except Exception:
-            pass
-        saved = self._append_notes(notes)
-        if saved:
-            where.append(str(saved))
-        self.notify(f"{what} copied to " + ", ".join(where), title="Copied")
-
-    def _append_notes(self, notes: list[str]) -> Path | None:
-        """Append (never overwrite) so a copy survives a terminal that drops OSC 52: one
-        Markdown list item per note, under this article's heading."""
-        head = heading(self.result)
-        try:
-            append_note(self.quotes_file, notes_chunk(last_heading(self.quotes_file), head, notes))
-            return self.quotes_file
-        except OSError as exc:
-            self.notify(f"Could not append to {self.quotes_file}: {exc.strerror}; the copy is on the clipboard.",
-                        severity="warning")
-            return None
-
-    def action_copy(self) -> None:
-        if self.result is None:
-            self.notify("Nothing to copy yet: the article is still being read.", severity="warning")
-            return
-        pane = self.focused_pane()
-        if pane is not None:
-            # The row under the focused pane's cursor, read now: keys typed fast (4 j c) can
-            # arrive before the focus and highlight messages have updated ``selected``.
-            iid = self.cursor_item(pane)
-            if iid is None:
-                text = self.empty_text(pane)
-                self.notify(f"Nothing to copy: {text[0].lower()}{text[1:]}.", severity="warning")
-                return
-            if (pane, iid) != self.selected:
-                self._select(pane, iid)
-        if not self.selected or self.selected[0] == "actors":
-            self.notify("Nothing to copy: highlight a quote, demand or red line first.", severity="warning")
-            return
-        it = self.item(*self.selected)
-        if it is None:
-            self.notify("Nothing to copy: the highlighted item is no longer in view.", severity="warning")
-            return
-        self._copy([self.format_item(it)], "Quote" if self.selected[0] == "quotes" else "Claim")
-
-    def action_copy_all(self) -> None:
-        quotes = self.visible_items("quotes")
-        if not quotes:
-            self.notify("No quotes in view.", severity="warning")
-            return
-        self._copy([self.format_item(q) for q in quotes], f"{len(quotes)} quotes")
-
-    # export ------------------------------------------------------------
-    def _export(self, suffix: str) -> None:
-        r = self.result
-        if r is None:
-            self.notify("Nothing to export yet.", severity="warning")
-            return
-        stem = "parley-" + (Path(self.path).stem or "article")
-        if self.filter_actor:
-            stem += "-" + self.filter_actor
-        path = free_path(Path.cwd() / f"{stem}{suffix}")
-        body = export_body(r, suffix, self.filter_actor)
-        try:
-            with open(path, "x", encoding="utf-8") as fh:
-                fh.write(body)
-        except OSError as exc:
-            self.notify(f"Could not write {path}: {exc.strerror}", severity="error")
-            return
-        self.last_export = path
-        self.notify(f"Exported to {path}", title="Export")
-
-    def action_export(self) -> None:
-        self._export(".md")
-
-    def action_export_json(self) -> None:
-        self._export(".json")
-
