@@ -85,3 +85,18 @@ def test_default_notes_file_is_in_the_user_data_dir(monkeypatch, tmp_path):
     from platformdirs import user_data_dir
     assert default_notes_path() == Path(user_data_dir("parley")) / "notes.md"
     assert os.path.basename(default_notes_path()) == "notes.md"
+
+
+def test_export_of_a_side_keeps_what_any_of_its_actors_holds_or_said():
+    import json
+
+    from tui.notes import export_body
+    r = ex()
+    md = export_body(r, ".md", ("putin", "russia"))
+    assert "Filtered to: **Vladimir Putin, Russia**" in md
+    assert "demanded that Kyiv withdraw" in md and "We will not leave" in md
+    only = export_body(r, ".md", ("putin",))
+    assert "demanded that Kyiv withdraw" not in only and "We will not leave" in only
+    d = json.loads(export_body(r, ".json", ("putin", "russia")))
+    assert d["filter"] == ["putin", "russia"] and len(d["claims"]) == 1 and len(d["quotes"]) == 1
+    assert json.loads(export_body(r, ".json", ("putin",)))["filter"] == "putin"

@@ -82,9 +82,9 @@ class CopyMixin:
             return
         stem = "parley-" + (Path(self.path).stem or "article")
         if self.filter_actor:
-            stem += "-" + self.filter_actor
+            stem += "-" + self.filter_actor + ("-side" if self.filter_side else "")
         path = free_path(Path.cwd() / f"{stem}{suffix}")
-        body = export_body(r, suffix, self.filter_actor)
+        body = export_body(r, suffix, self.filter_ids())
         try:
             with open(path, "x", encoding="utf-8") as fh:
                 fh.write(body)

@@ -122,16 +122,19 @@ def free_path(path: Path) -> Path:
         n += 1
 
 
-def export_body(r: Extraction, suffix: str, actor: str | None = None) -> str:
-    """The view as Markdown (``.md``) or JSON (``.json``), filtered to ``actor`` when given."""
+def export_body(r: Extraction, suffix: str, actors: tuple[str, ...] | None = None) -> str:
+    """The view as Markdown (``.md``) or JSON (``.json``), filtered to ``actors`` (the
+    filtered actor, or everyone on its side) when given; a claim is kept when any of its
+    holders is among them, as in the panes."""
     import json
 
     from extract.render import to_markdown
     if suffix == ".md":
-        return to_markdown(r, actor=actor)
+        return to_markdown(r, actors=actors)
     d = r.to_dict()
-    if actor:
-        d["filter"] = actor
-        d["claims"] = [c for c in d["claims"] if c["holder"] == actor]
-        d["quotes"] = [q for q in d["quotes"] if q["speaker"] == actor]
+    if actors:
+        ids = set(actors)
+        d["filter"] = actors[0] if len(actors) == 1 else list(actors)
+        d["claims"] = [c for c in d["claims"] if ids & {c["holder"], *c["holders"]}]
+        d["quotes"] = [q for q in d["quotes"] if q["speaker"] in ids]
     return json.dumps(d, ensure_ascii=False, indent=2) + "\n"
