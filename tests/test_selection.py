@@ -169,3 +169,14 @@ async def test_s_widens_the_filter_to_the_actors_side(extractor, tmp_path):
         await pilot.press("escape")
         await pilot.pause()
         assert app.filter_actor is None and not app.filter_side
+
+
+async def test_clicking_a_tab_enters_its_pane(extractor, tmp_path):
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.click("#tab-red_lines")
+        await pilot.pause()
+        assert app.focused.id == "red_lines"
+        assert app.selected == ("red_lines", app.result.red_lines[0].id)
+        assert app.result.red_lines[0].cue in status(app)

@@ -67,7 +67,9 @@ class SidePanes(Vertical):
     active: reactive[str] = reactive("actors")
 
     def compose(self) -> ComposeResult:
-        yield Tabs(*(Tab(TITLES[p], id=f"tab-{p}") for p in PANES), id="side-tabs")
+        tabs = Tabs(*(Tab(TITLES[p], id=f"tab-{p}") for p in PANES), id="side-tabs")
+        tabs.can_focus = False  # a click enters the pane itself (keys: tab, 1-4)
+        yield tabs
         with Container(id="sections"):
             for p in PANES:
                 with Vertical(id=f"sec-{p}", classes="section"):
@@ -102,9 +104,16 @@ class SidePanes(Vertical):
 
     @on(Tabs.TabActivated)
     def _tab(self, event: Tabs.TabActivated) -> None:
+        """A tab the user clicked enters its pane: the focus
+        follows, so its cursor row becomes the selection. Tabs set from ``active`` (keys 1-4,
+        n/p) name the pane already active and change nothing."""
         event.stop()
-        if event.tab is not None and event.tab.id:
-            self.active = event.tab.id.removeprefix("tab-")
+        if event.tab is None or not event.tab.id:
+            return
+        pane = event.tab.id.removeprefix("tab-")
+        if pane != self.active:
+            self.active = pane
+            self.screen.set_focus(self.table(pane))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, DataTable) and event.widget.id in PANES:
