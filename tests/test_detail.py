@@ -118,3 +118,19 @@ async def test_article_markup_is_shown_as_text_everywhere(extractor, tmp_path):
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_J_and_K_scroll_a_long_detail_at_80x24(extractor, tmp_path):
+    app = ParleyApp(SEED, quotes_file=str(tmp_path / "notes.md"), extractor_factory=lambda: extractor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("3")  # the first red line's sentence is long
+        await pilot.pause()
+        detail = app.query_one("#detail")
+        assert detail.max_scroll_y > 0
+        await pilot.press("J", "J")
+        await pilot.pause()
+        assert detail.scroll_y == 2
+        await pilot.press("K")
+        await pilot.pause()
+        assert detail.scroll_y == 1

@@ -435,6 +435,9 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, App):
         body = self.main.query_one("#detail-body", Static)
         it = self.item(*self.selected) if self.selected and self.result else None
         if it is not None:
+            if getattr(self, "_detail_of", None) != self.selected:  # a new item: from its top
+                self._detail_of = self.selected
+                self.main.query_one("#detail").scroll_home(animate=False)
             body.update(describe(self.result, self.text, it))
             return
         pane = self.focused_pane()
@@ -442,6 +445,10 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, App):
             body.update(Text(self.empty_text(pane) + ".", style="italic"))
         else:
             body.update(Text("Highlight an item to read it here in full (d hides this panel).", style="dim"))
+
+    def action_scroll_detail(self, lines: int) -> None:
+        """J/K: the detail panel scrolls when the evidence is longer than it (80x24)."""
+        self.main.query_one("#detail").scroll_relative(y=lines, animate=False)
 
     def action_toggle_detail(self) -> None:
         detail = self.main.query_one("#detail")
