@@ -77,17 +77,19 @@ def _md(s: str) -> str:
     return safe(s).replace("\n", " ")
 
 
-def to_markdown(ex: Extraction, actor: str | None = None) -> str:
+def to_markdown(ex: Extraction, actor: str | None = None, actors: tuple[str, ...] | None = None) -> str:
+    """The brief; ``actor`` (one id) or ``actors`` (several: a side) keeps what they hold or said."""
     name = ex.actor_name
-    keep = (lambda who: who == actor) if actor else (lambda who: True)
+    ids = list(actors) if actors else ([actor] if actor else [])
+    keep = (lambda who: who in ids) if ids else (lambda who: True)
     lines = [f"# {_md(ex.document.title)}", ""]
     if ex.document.path and ex.document.path != "-":
         lines += [f"Source: `{_md(ex.document.path)}`", ""]
-    if actor:
-        lines += [f"Filtered to: **{_md(name(actor))}**", ""]
+    if ids:
+        lines += [f"Filtered to: **{', '.join(_md(name(i)) for i in ids)}**", ""]
     lines += ["## Parties", ""]
     for a in ex.actors:
-        if actor and a.id != actor:
+        if ids and a.id not in ids:
             continue
         extra = f"; speaks for {_md(name(a.affiliation))}" if a.affiliation else ""
         lines.append(f"- **{_md(a.name)}** ({a.kind}, {a.mention_count} mentions{extra})")

@@ -7,8 +7,8 @@ import pytest
 
 @pytest.fixture(scope="session", autouse=True)
 def private_dirs(tmp_path_factory):
-    """Tests (and the CLI subprocesses they start) never touch the user's cache or keymap."""
-    names = ("PARLEY_CACHE_DIR", "PARLEY_CONFIG_DIR")
+    """Tests (and the CLI subprocesses they start) never touch the user's cache, keymap or notes."""
+    names = ("PARLEY_CACHE_DIR", "PARLEY_CONFIG_DIR", "PARLEY_DATA_DIR")
     old = {k: os.environ.get(k) for k in names}
     for k in names:
         os.environ[k] = str(tmp_path_factory.mktemp(k.lower()))

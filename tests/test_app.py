@@ -114,14 +114,38 @@ async def test_copy_quote_to_clipboard_and_file(extractor, tmp_path):
         q = app.result.quotes[1]
         await pilot.press("c")
         await pilot.pause()
-        expected = f"“{q.text}” — {app.result.actor_name(q.speaker)}, {app.result.document.title}"
+        from tui.notes import said
+        title, path = app.result.document.title, app.result.document.path
+        expected = f"“{said(q.text)}” — {app.result.actor_name(q.speaker)}, *{title}* ({path})"
         assert app.clipboard == expected
-        assert (tmp_path / "quotes.md").read_text(encoding="utf-8") == expected + "\n"
+        head = f"## {title} — `{path}`"
+        assert (tmp_path / "quotes.md").read_text(encoding="utf-8") == f"{head}\n\n- {expected}\n"
         await pilot.press("C")
         await pilot.pause()
         assert app.clipboard.count("\n") == len(app.result.quotes) - 1
         lines = (tmp_path / "quotes.md").read_text(encoding="utf-8").splitlines()
-        assert lines[0] == expected and len(lines) == 1 + len(app.result.quotes)
+        assert lines[:3] == [head, "", f"- {expected}"] and len(lines) == 3 + len(app.result.quotes)
+        assert lines.count(head) == 1  # the same article: one heading
+        assert all(line.startswith("- “") for line in lines[3:])
+
+
+async def test_show_notes_file_from_the_command_palette(extractor, tmp_path):
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("4", "c")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for ch in "notes":
+            await pilot.press(ch)
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        from tui.screens import NotesScreen
+        assert isinstance(app.screen, NotesScreen)
+        shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert str(tmp_path / "quotes.md") in shown and app.clipboard in shown
 
 
 async def test_export_never_overwrites(extractor, tmp_path, monkeypatch):
@@ -245,7 +269,15 @@ async def test_search_keeps_the_other_highlights(extractor, tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         hit = app.text.lower().find("energy")
-        assert all(k in painted(app) for k in range(hit, hit + 6))
+        from rich.style import Style
+        want = Style.parse(app.STYLE_HIT_NOW)
+        now = set()  # offsets painted as the current match
+        for p in app.query(Paragraph):
+            for span in p.render().spans:
+                bg = getattr(span.style, "background", None)  # textual's Style in Content spans
+                if bg is not None and tuple(bg.rgb) == tuple(want.bgcolor.get_truecolor()):
+                    now.update(range(p.start + span.start, p.start + span.end))
+        assert set(range(hit, hit + 6)) <= now
         after = sum(len(p.render().spans) for p in app.query(Paragraph))
         assert after >= before  # the demand, red-line, quote and actor marks are still there
 
@@ -285,7 +317,7 @@ async def test_keymap_file_remaps_by_binding_id(extractor, tmp_path):
         assert app.selected == (first[2], first[3])
         await pilot.press("y")
         await pilot.pause()
-        assert app.clipboard.startswith("“")
+        assert app.clipboard.startswith("Vladimir F. Putin — demand: ")  # the first mark is a demand
 
 
 async def test_broken_keymap_file_keeps_the_default_keys(extractor, tmp_path):

@@ -278,11 +278,13 @@ async def test_quotes_file_is_appended_never_overwritten(extractor, tmp_path):
         await pilot.pause()
     lines = qf.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "my own notes, written before"
-    assert len(lines) == 1 + 2 * len(app.result.quotes)
+    assert lines[1].startswith("## ") and lines[2] == ""  # the article's heading, once
+    assert len(lines) == 3 + 2 * len(app.result.quotes) and sum(x.startswith("## ") for x in lines) == 1
 
 
 async def test_unwritable_quotes_file_warns_and_keeps_the_clipboard(extractor, tmp_path):
-    target = tmp_path / "no-such-dir" / "quotes.md"
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    target = tmp_path / "a-file" / "quotes.md"  # its "directory" is a file
     app = seed_app(extractor, target)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)

@@ -4,172 +4,78 @@ Start-up shows the article at once; the spaCy model loads and extraction runs in
 a thread worker that reports back with messages (``Extracted``/``ExtractFailed``).
 The app holds the state (extraction, actor filter, selected item); the panes are
 plain DataTables it fills, and every highlight in any pane marks its span in the
-article.
+article. Its actions live in mixins named for what they do: ``selection.py`` (what is
+selected, focus, n/p), ``searching.py`` (search), ``copying.py`` (copy, notes, export);
+the bindings are ``bindings.py``.
 """
 from __future__ import annotations
 
-import argparse
-import functools
-import json
-import os
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.command import Hit, Hits, Provider
-from textual.containers import Horizontal, Vertical
-from textual.message import Message
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
-from extract import Extraction, Quote
+from extract import Extraction
 from extract.cache import ExtractionCache
 from extract.cli import default_document
 from extract.render import holders_of
 
+from . import state
 from .article import ArticleView, Mark, visible
-from .panes import PANES, SidePanes
-from .screens import ActorFinder, HelpScreen, SearchScreen
+from .cli import main  # noqa: F401  (``tui.app.main`` stays the explorer's entry point)
+from .bindings import BINDINGS, HELP
+from .commands import ActorCommands
+from .copying import CopyMixin
+from .messages import CacheWarning, Extracted, ExtractFailed, ExtractPartial, ExtractProgress, Stopped, while_open
+from .detail import describe
+from .notes import default_notes_path
+from .panes import HEADERS, PANES, PaneEntered, SidePanes, column_widths
+from .screens import ActorFinder, HelpScreen, key_display
+from .searching import SearchMixin
+from .selection import SelectionMixin
+from .state import short
+from .styles import DEFAULT, LEGEND_KEYS, mark_styles
 
-STYLE_ACTOR = "underline"
-STYLE_FILTER_ACTOR = "bold underline yellow"
-STYLE_DEMAND = "on dark_green"
-STYLE_RED = "on dark_red"
-STYLE_QUOTE = "italic cyan"
-STYLE_SELECTED = "reverse"
 WIDE = 160  # columns from which all four side panes show at once
-W_NAME, W_TEXT, W_CUE = 20, 40, 14  # pane column widths
 # Partial results only when the wait is long: redrawing the panes costs the UI tens of
 # milliseconds, worth it for a report that takes a minute, not for a news item.
 PARTIAL_AFTER = 4.0
 
 
-def while_open(handler):
-    """For the worker's messages: one that arrives after quit (no screens left) is dropped."""
-    @functools.wraps(handler)
-    def guarded(self, message):
-        if self.screen_stack:
-            handler(self, message)
-    return guarded
-
-
-class Stopped(Exception):
-    """Raised inside the extraction worker when the app cancels it (on quit)."""
-
-
-@dataclass
-class Extracted(Message):
-    result: Extraction
-
-
-@dataclass
-class ExtractFailed(Message):
-    error: str
-
-
-@dataclass
-class ExtractPartial(Message):
-    """Provisional results for the first ``done`` characters; the final ``Extracted`` follows."""
-
-    result: Extraction
-    done: int
-    total: int
-
-
-@dataclass
-class ExtractProgress(Message):
-    done: int
-    total: int
-
-
-@dataclass
-class CacheWarning(Message):
-    text: str
-
-
-class ActorCommands(Provider):
-    """Command palette: "Filter by: <actor>" for every actor."""
-
-    async def search(self, query: str) -> Hits:
-        app = self.app
-        if not isinstance(app, ParleyApp) or app.result is None:
-            return
-        matcher = self.matcher(query)
-        for a in app.result.actors:
-            label = f"Filter by: {a.name}"
-            score = matcher.match(label)
-            if score > 0:
-                yield Hit(score, matcher.highlight(label), lambda aid=a.id: app.set_filter(aid),
-                          help=", ".join(a.aliases))
-        for label, action in (("Copy highlighted quote or claim", app.action_copy),
-                              ("Copy all quotes in view", app.action_copy_all),
-                              ("Export view as Markdown", app.action_export),
-                              ("Export view as JSON", app.action_export_json),
-                              ("Clear actor filter", app.action_clear_filter)):
-            score = matcher.match(label)
-            if score > 0:
-                yield Hit(score, matcher.highlight(label), action)
-
-
-def short(s: str, n: int = 48) -> str:
-    """Cell text: one line, at most ``n`` characters (the status line shows it all)."""
-    s = visible(" ".join(s.split()))
-    return s if len(s) <= n else s[: n - 1] + "…"
-
-
-def free_path(path: Path) -> Path:
-    """``path`` if free, else path-2, path-3 ...: exports never overwrite."""
-    if not path.exists():
-        return path
-    n = 2
-    while True:
-        cand = path.with_name(f"{path.stem}-{n}{path.suffix}")
-        if not cand.exists():
-            return cand
-        n += 1
-
-
-class ParleyApp(App):
+class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, App):
     TITLE = "Parley"
     CSS_PATH = Path(__file__).with_name("parley.tcss")  # absolute: subclasses live elsewhere
     COMMANDS = App.COMMANDS | {ActorCommands}
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark,f1", "help", "Help", id="app.help"),
-        Binding("f", "finder", "Find actor", id="app.finder"),
-        Binding("slash", "search", "Search", id="app.search"),
-        Binding("escape", "clear_filter", "Clear filter", id="app.clear_filter"),
-        Binding("n,right_square_bracket", "next_item", "Next mark", id="app.next"),
-        Binding("p,left_square_bracket", "prev_item", "Prev mark", id="app.prev"),
-        Binding("c", "copy", "Copy", id="app.copy"),
-        Binding("C", "copy_all", "Copy all", id="app.copy_all"),
-        Binding("e", "export", "Export md", id="app.export"),
-        Binding("E", "export_json", "Export json", id="app.export_json", show=False),
-        Binding("h", "toggle_weak", "Hide weak", id="app.toggle_weak"),
-        Binding("1", "pane('actors')", "Actors pane", id="app.pane_actors", show=False),
-        Binding("2", "pane('demands')", "Demands pane", id="app.pane_demands", show=False),
-        Binding("3", "pane('red_lines')", "Red lines pane", id="app.pane_red_lines", show=False),
-        Binding("4", "pane('quotes')", "Quotes pane", id="app.pane_quotes", show=False),
-    ]
+    BINDINGS = BINDINGS
+    HELP = HELP
 
     filter_actor: reactive[str | None] = reactive(None)
+    filter_side: reactive[bool] = reactive(False)  # widen the filter to the actor's whole side
     # Items found by weak frames or attribution stages (confidence below this) hidden when on.
     hide_weak: reactive[bool] = reactive(False)
-    WEAK_BELOW = 0.6
+    WEAK_BELOW = state.WEAK_BELOW
+
+    @property
+    def STYLE_HIT(self) -> str:  # noqa: N802  (read by tests like the constants it replaced)
+        return self.marks["hit"]
+
+    @property
+    def STYLE_HIT_NOW(self) -> str:  # noqa: N802
+        return self.marks["hit_now"]
 
     def __init__(self, path: str | None = None, model: str | None = None,
-                 quotes_file: str = "parley-quotes.md", extractor_factory=None, document=None,
+                 quotes_file: str | None = None, extractor_factory=None, document=None,
                  cache: ExtractionCache | None = None, keymap: str | None = None):
         super().__init__()
         self.keymap_path = Path(keymap) if keymap else None
         self.cache = cache
         self.path = path or default_document()
         self.model = model
-        self.quotes_file = Path(quotes_file)
+        self.quotes_file = Path(quotes_file) if quotes_file else default_notes_path()
         self.extractor_factory = extractor_factory
         self.text = ""
         self.read_error: str | None = None
@@ -177,8 +83,12 @@ class ParleyApp(App):
         self.from_cache = False
         self.final = False  # the whole article's result is in (not a partial one)
         self.selected: tuple[str, str] | None = None  # (pane, item id)
-        self.search_pos = 0
-        self.search_mark: Mark | None = None
+        self.search_pos = 0  # where n/p start from after a search (article offset + 1)
+        self.search_query = ""  # the last query, offered again by /
+        self.search_hits: list[tuple[int, int]] = []  # every match while a search is on
+        self.search_index = 0
+        self._folded = None  # the article folded for search, built on the first search
+        self.marks: dict[str, str] = dict(DEFAULT)  # mark styles; from the theme once mounted
         try:
             from extract import read_document
             doc = document or read_document(self.path)  # main() has read it already
@@ -187,6 +97,10 @@ class ParleyApp(App):
         except Exception as exc:  # DocumentError: shown in the app, never a traceback
             self.read_error = str(exc)
             self.read_note = None
+
+    def notify(self, message: str, *, markup: bool = False, **kw) -> None:
+        """Notifications carry names and paths from the article: plain text, never markup."""
+        super().notify(visible(message), markup=markup, **kw)
 
     @property
     def main(self):
@@ -206,20 +120,59 @@ class ParleyApp(App):
             with Vertical(id="side-column"):
                 yield ProgressBar(id="progress", show_eta=False)
                 yield SidePanes(id="side")
+                with VerticalScroll(id="detail"):
+                    yield Static("", id="detail-body")
         yield Static(self._legend(), id="legend")
         yield Static("", id="status")
-        yield Footer()
+        yield Footer(compact=True)
+
+    def _theme_styles(self, theme) -> None:
+        """Mark styles from ``theme`` (contrast checked in tui/styles.py); repaint with them."""
+        self.marks = mark_styles(theme)
+        if self.screen_stack:
+            self.main.query_one("#legend", Static).update(self._legend())
+            self.paint_article()
+
+    def _on_theme_changed(self, theme) -> None:
+        """A theme chosen in the palette is kept for the next start (config.toml)."""
+        self._theme_styles(theme)
+        from .config import save_theme
+        problem = save_theme(theme.name)
+        if problem:
+            self.notify(problem, title="Theme", severity="warning")
 
     def _legend(self) -> Text:
         t = Text("Legend: ")
-        for label, style in (("actor", STYLE_ACTOR), ("demand", STYLE_DEMAND), ("red line", STYLE_RED),
-                             ("quote", STYLE_QUOTE), ("selected", STYLE_SELECTED)):
+        for label, key in LEGEND_KEYS:
+            style = self.marks[key]
             t.append(f" {label} ", style=style)
             t.append(" ")
         return t
 
     def on_resize(self, event) -> None:
         self._fit(event.size.width)
+        self.call_after_refresh(self._size_columns)
+
+    def _size_columns(self) -> None:
+        """Give the panes' columns the widths the pane has now (fixed widths, not auto:
+        auto widths remember the widest row ever shown, so a filtered pane's layout would
+        depend on what came before); refill the rows cut to fit."""
+        if not self.screen_stack:
+            return
+        width = self.main.query_one(SidePanes).pane_width()
+        widths = (width, self.main.has_class("wide"))
+        if widths == getattr(self, "widths", None):
+            return
+        self.widths = widths
+        for pane in PANES:
+            table = self.main.query_one(f"#{pane}", DataTable)
+            keep = self.cursor_item(pane)
+            with table.prevent(DataTable.RowHighlighted):
+                table.clear(columns=True)
+                for label, w in zip(HEADERS[pane], column_widths(pane, width)):
+                    table.add_column(label, width=w)
+                if self.result is not None:
+                    self._fill(table, pane, self.result.actor_name, keep)
 
     def _fit(self, width: int) -> None:
         """Wide terminals show every side pane at once (a CSS class on the main screen)."""
@@ -239,17 +192,16 @@ class ParleyApp(App):
     def on_mount(self) -> None:
         self._fit(self.size.width)
         self.load_keymap(self.keymap_path)
+        from .config import load_theme
+        saved = load_theme()
+        if saved and saved in self.available_themes:
+            self.theme = saved
+        self._theme_styles(self.current_theme)
+        self.theme_changed_signal.subscribe(self, self._on_theme_changed)
         self.sub_title = visible(Path(self.path).name)
         tables = {p: self.main.query_one(f"#{p}", DataTable) for p in PANES}
-        # Fixed widths (cells are cut to fit by ``short``): auto widths remember the widest
-        # row ever shown, so a filtered pane's layout would depend on what came before.
-        columns = {"actors": (("Actor", W_NAME + 6), ("Kind", 12), ("Mentions", 8)),
-                   "demands": (("Holder", W_NAME), ("Demand", W_TEXT), ("Cue", W_CUE)),
-                   "red_lines": (("Holder", W_NAME), ("Red line", W_TEXT), ("Cue", W_CUE)),
-                   "quotes": (("Speaker", W_NAME), ("Quote", W_TEXT), ("Cue", W_CUE))}
-        for pane, cols in columns.items():
-            for label, width in cols:
-                tables[pane].add_column(label, width=width)
+        self.widths: tuple[int, ...] = ()
+        self._size_columns()
         if self.read_error:
             self.set_status(f"Cannot open the article: {self.read_error}", error=True)
             self.notify(self.read_error, title="Cannot open the article", severity="error")
@@ -345,6 +297,8 @@ class ParleyApp(App):
         self.main.query_one("#progress", ProgressBar).display = False
         self._take(message.result)
         r = self.result
+        if self.selected:
+            return  # the status line shows the highlighted item (sync_selection put it there)
         self.set_status(f"{len(r.actors)} actors · {len(r.demands)} demands · {len(r.red_lines)} red lines · "
                         f"{len(r.quotes)} quotes{' (cached)' if self.from_cache else ''}. "
                         "Enter on an actor filters; f finds one; ? for help.")
@@ -364,18 +318,21 @@ class ParleyApp(App):
         st.update(Text(visible(msg), style="bold red" if error else ""))
 
     def visible_items(self, pane: str) -> list:
-        r = self.result
-        if r is None:
-            return []
-        f = self.filter_actor
-        strong = (lambda it: it.confidence >= self.WEAK_BELOW) if self.hide_weak else (lambda it: True)  # noqa: E731
-        if pane == "actors":
-            return list(r.actors)
-        if pane == "demands":
-            return [c for c in r.demands if (f is None or f in (c.holder, *c.holders)) and strong(c)]
-        if pane == "red_lines":
-            return [c for c in r.red_lines if (f is None or f in (c.holder, *c.holders)) and strong(c)]
-        return [q for q in r.quotes if (f is None or q.speaker == f) and strong(q)]
+        return state.visible_items(self.result, pane, self.filter_ids(), self.hide_weak)
+
+    def filter_ids(self) -> tuple[str, ...] | None:
+        """The actors the filter lets through: the actor, or everyone on its side (s)."""
+        if not self.filter_actor or self.result is None:
+            return None
+        if self.filter_side:
+            from extract.sides import side_members
+            return side_members(self.result, self.filter_actor)
+        return (self.filter_actor,)
+
+    def filter_label(self) -> str:
+        """"Vladimir Putin" or "Vladimir Putin's side"."""
+        name = self.result.actor_name(self.filter_actor) if self.result else ""
+        return f"{name}'s side" if self.filter_side else name
 
     def refresh_panes(self) -> None:
         r = self.result
@@ -386,37 +343,56 @@ class ParleyApp(App):
             table = self.main.query_one(f"#{pane}", DataTable)
             with table.prevent(DataTable.RowHighlighted):  # refilling is not the user moving
                 self._fill(table, pane, name)
+        self.update_filter_line()
+        self.paint_article()
+        self.sync_selection(centre=False)
+
+    def update_filter_line(self) -> None:
+        """The line above the article: the actor filter, hidden weak items, the search."""
         fl = self.main.query_one("#filter-line", Static)
         parts = []
-        if self.filter_actor:
-            parts.append(f"Filter: {visible(name(self.filter_actor))}  (escape clears)")
+        if self.filter_actor and self.result is not None:
+            ids = self.filter_ids() or ()
+            if self.filter_side:
+                names = ", ".join(self.result.actor_name(i) for i in ids)
+                parts.append(f"Filter: {self.filter_label()} — {names}  (s: only "
+                             f"{self.result.actor_name(self.filter_actor)}, escape clears)")
+            else:
+                parts.append(f"Filter: {self.result.actor_name(self.filter_actor)}  (s: their side, escape clears)")
         if self.hide_weak:
             parts.append(f"Hiding items below {self.WEAK_BELOW:.2f} confidence  (h shows them)")
-        if parts:
-            fl.update(Text("  ·  ".join(parts), style="bold yellow"))
-            fl.display = True
-        else:
-            fl.update("")
-            fl.display = False
-        self.paint_article()
+        if self.search_hits:
+            parts.append(f"Search “{visible(' '.join(self.search_query.split()))}”: "
+                         f"{self.search_index + 1}/{len(self.search_hits)}  (n N move, escape ends)")
+        fl.update(Text("  ·  ".join(parts), style="bold yellow"))
+        fl.display = bool(parts)
 
-    def _fill(self, table: DataTable, pane: str, name) -> None:
-        keep = self.selected[1] if self.selected and self.selected[0] == pane else None
+    def _fill(self, table: DataTable, pane: str, name, keep: str | None = None) -> None:
+        if keep is None and self.selected and self.selected[0] == pane:
+            keep = self.selected[1]
         if keep is None and table.row_count and table.cursor_row < table.row_count:
             keep = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        widths = [c.width for c in table.columns.values()]
+        w1, w2, w3 = (widths + [0, 0, 0])[:3]
+        n = len(widths)
         table.clear()
         for item in self.visible_items(pane):
             if pane == "actors":
-                label = Text(short(item.name, W_NAME + 6), style="bold" if item.id == self.filter_actor else "")
-                table.add_row(label, item.kind, str(item.mention_count), key=item.id)
+                label = Text(short(item.name, w1), style="bold" if item.id in (self.filter_ids() or ()) else "")
+                cells = (label, item.kind, str(item.mention_count))
             elif pane == "quotes":
-                table.add_row(Text(short(name(item.speaker), W_NAME)), Text(short(item.text, W_TEXT)),
-                              Text(short(item.cue or "—", W_CUE)), key=item.id)
+                cells = (Text(short(name(item.speaker), w1)), Text(short(item.text, w2)),
+                         Text(short(item.cue or "—", w3)))
             else:
-                table.add_row(Text(short(holders_of(self.result, item), W_NAME)), Text(short(item.text, W_TEXT)),
-                              Text(short(item.cue, W_CUE)), key=item.id)
+                cells = (Text(short(holders_of(self.result, item), w1)), Text(short(item.text, w2)),
+                         Text(short(item.cue, w3)))
+            table.add_row(*cells[:n], key=item.id)
         if keep is not None and keep in table.rows:  # the cursor stays on its item
             table.move_cursor(row=table.get_row_index(keep), animate=False)
+        empty = self.main.query_one(f"#empty-{pane}", Static)
+        table.set_class(not table.row_count, "-empty")
+        empty.display = not table.row_count
+        empty.update(Text(self.empty_text(pane) + "."))
 
     def item(self, pane: str, item_id: str):
         for it in self.visible_items(pane):
@@ -431,26 +407,65 @@ class ParleyApp(App):
         except Exception:
             return
         if r is None:
-            view.show([self.search_mark] if self.search_mark else [], focus)
+            view.show(self.search_marks(), focus)
+            self.update_detail()
             return
         marks: list[Mark] = []
         for a in r.actors:
-            if self.filter_actor and a.id != self.filter_actor:
+            ids = self.filter_ids()
+            if ids and a.id not in ids:
                 continue
-            style = STYLE_FILTER_ACTOR if a.id == self.filter_actor else STYLE_ACTOR
+            style = self.marks["filter_actor"] if ids and a.id in ids else self.marks["actor"]
             marks += [Mark(m.start, m.end, style) for m in a.mentions]
-        marks += [Mark(q.start, q.end, STYLE_QUOTE) for q in self.visible_items("quotes")]
-        marks += [Mark(c.start, c.end, STYLE_DEMAND) for c in self.visible_items("demands")]
-        marks += [Mark(c.start, c.end, STYLE_RED) for c in self.visible_items("red_lines")]
+        marks += [Mark(q.start, q.end, self.marks["quote"]) for q in self.visible_items("quotes")]
+        marks += [Mark(c.start, c.end, self.marks["demand"]) for c in self.visible_items("demands")]
+        marks += [Mark(c.start, c.end, self.marks["red_line"]) for c in self.visible_items("red_lines")]
         if self.selected:
             it = self.item(*self.selected)
             if it is not None and self.selected[0] != "actors":
-                marks.append(Mark(it.start, it.end, STYLE_SELECTED))
+                marks.append(Mark(it.start, it.end, self.marks["selected"]))
             elif it is not None:
-                marks += [Mark(m.start, m.end, STYLE_SELECTED) for m in it.mentions]
-        if self.search_mark:
-            marks.append(self.search_mark)
+                marks += [Mark(m.start, m.end, self.marks["selected"]) for m in it.mentions]
+        marks += self.search_marks()
         view.show(marks, focus)
+        self.update_detail()
+
+    def update_detail(self) -> None:
+        """The detail panel: the selected item in full, or why there is none."""
+        body = self.main.query_one("#detail-body", Static)
+        it = self.item(*self.selected) if self.selected and self.result else None
+        if it is not None:
+            if getattr(self, "_detail_of", None) != self.selected:  # a new item: from its top
+                self._detail_of = self.selected
+                self.main.query_one("#detail").scroll_home(animate=False)
+            body.update(describe(self.result, self.text, it))
+            return
+        pane = self.focused_pane()
+        if self.result is not None and pane is not None and self.cursor_item(pane) is None:
+            body.update(Text(self.empty_text(pane) + ".", style="italic"))
+        else:
+            body.update(Text("Highlight an item to read it here in full (d hides this panel).", style="dim"))
+
+    def action_scroll_detail(self, lines: int) -> None:
+        """J/K: the detail panel scrolls when the evidence is longer than it (80x24)."""
+        self.main.query_one("#detail").scroll_relative(y=lines, animate=False)
+
+    def action_toggle_detail(self) -> None:
+        detail = self.main.query_one("#detail")
+        detail.display = not detail.display
+
+    def watch_filter_side(self, old, new) -> None:
+        self.refresh_panes()
+
+    def action_toggle_side(self) -> None:
+        if not self.filter_actor or self.result is None:
+            self.notify("Filter by an actor first (enter on an actor, or f); s then widens it to their side.",
+                        severity="warning")
+            return
+        self.filter_side = not self.filter_side
+        ids = self.filter_ids() or ()
+        self.notify(f"Showing {self.filter_label()}: " + ", ".join(self.result.actor_name(i) for i in ids),
+                    title="Filter")
 
     def watch_filter_actor(self, old, new) -> None:
         self.refresh_panes()
@@ -469,45 +484,29 @@ class ParleyApp(App):
             return  # filling a table highlights its first row: not the user's choice
         self._select(event.data_table.id, event.row_key.value)
 
-    def _select(self, pane: str, item_id: str) -> None:
-        """Make an item the selection: status line shows its evidence, article centres it."""
-        it = self.item(pane, item_id)
-        if it is None:
-            return
-        self.selected = (pane, item_id)
-        self.search_mark = None
-        name = self.result.actor_name
-        if pane == "actors":
-            focus = (it.mentions[0].start, it.mentions[0].end) if it.mentions else None
-            aff = f" · speaks for {name(it.affiliation)}" if it.affiliation else ""
-            self.set_status(f"{it.name} ({it.kind}, {it.mention_count} mentions{aff}) · aliases: "
-                            f"{', '.join(it.aliases)}")
-        else:
-            focus = (it.start, it.end)
-            sent = self.text[it.sentence_start:it.sentence_end]
-            if pane == "quotes":
-                who = name(it.speaker)
-                how = f"{it.how or '—'}, {it.confidence:.2f}"
-            else:
-                who = holders_of(self.result, it)
-                how = f"{it.frame or '—'}, {it.confidence:.2f}"
-            cue = it.cue or "—"
-            self.set_status(f"{who} · cue: {cue} · found by: {how} · {sent}")
-        self.paint_article(focus)
+    @on(PaneEntered)
+    def _on_pane_entered(self, event: PaneEntered) -> None:
+        self.sync_selection()
 
     @on(DataTable.RowSelected, "#actors")
     def _on_actor_selected(self, event: DataTable.RowSelected) -> None:
         self.set_filter(event.row_key.value)
 
     # ------------------------------------------------------------------ actions
-    def action_help(self) -> None:
-        rows = [("tab / shift+tab", "move between panes"), ("↑ ↓ / j k", "move in a pane"),
-                ("enter (on an actor)", "filter everything by that actor")]
+    def help_rows(self) -> list[tuple[str, str, str]]:
+        """(keys as people write them, what they do, binding id), one row per binding."""
+        rows = [("tab / shift+tab", "next / previous pane", ""),
+                ("↓ ↑ / j k", "move in a pane, scroll the article", "pane.down / pane.up"),
+                ("enter", "on an actor: filter everything by it", "")]
         for b in self.BINDINGS:
             keys = self._keymap.get(b.id, b.key) if b.id else b.key
-            rows.append((keys.replace(",", " / "), f"{b.description}  [{b.id}]"))
-        rows.append(("ctrl+p", "command palette (filter by actor, copy, export)"))
-        self.push_screen(HelpScreen(rows))
+            rows.append((key_display(keys), self.HELP.get(b.id, b.description), b.id or ""))
+        rows.append(("ctrl+p", "commands: filter by…, copy, notes file", ""))
+        return rows
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.help_rows(), str(self.quotes_file),
+                                    [(label, self.marks[key]) for label, key in LEGEND_KEYS]))
 
     def action_finder(self) -> None:
         if self.result is None:
@@ -539,191 +538,9 @@ class ParleyApp(App):
                     title="Confidence")
 
     def action_clear_filter(self) -> None:
-        if self.filter_actor:
+        if self.search_hits:
+            self.end_search()
+        elif self.filter_actor:
+            self.filter_side = False
             self.filter_actor = None
             self.notify("Filter cleared")
-
-    def action_search(self) -> None:
-        self.push_screen(SearchScreen(), self._do_search)
-
-    def _do_search(self, needle: str | None) -> None:
-        if not needle:
-            return
-        low = self.text.lower()
-        i = low.find(needle.lower(), self.search_pos)
-        if i < 0:
-            i = low.find(needle.lower())
-        if i < 0:
-            self.notify(f"Not found: {needle}", severity="warning")
-            return
-        self.search_pos = i + 1
-        self.selected = None
-        self.search_mark = Mark(i, i + len(needle), STYLE_SELECTED)
-        self.paint_article(focus=(i, i + len(needle)))
-        self.set_status(f"Found at character {i}: {self.text[i:i + len(needle)]}")
-
-    def show_pane(self, pane: str, focus: bool = False) -> DataTable:
-        """Bring ``pane`` to the front (a tab when narrow, already visible when wide)."""
-        side = self.main.query_one(SidePanes)
-        side.active = pane
-        table = side.table(pane)
-        if focus:
-            table.focus()
-        return table
-
-    def action_pane(self, pane: str) -> None:
-        self.show_pane(pane, focus=True)
-
-    def marked_items(self) -> list[tuple[int, int, str, str]]:
-        """Demands, red lines and quotes in view, in reading order: (start, end, pane, id)."""
-        items = [(it.start, it.end, pane, it.id) for pane in PANES[1:] for it in self.visible_items(pane)]
-        return sorted(items, key=lambda x: (x[0], x[1], PANES.index(x[2])))
-
-    def _step(self, step: int) -> None:
-        """Jump to the next/previous marked item in the article; its pane follows."""
-        items = self.marked_items()
-        if not items:
-            self.notify("Nothing is marked in the article yet.", severity="warning")
-            return
-        keys = [(a, b, PANES.index(p)) for a, b, p, _ in items]
-        here = None
-        if self.selected and self.selected[0] != "actors":
-            it = self.item(*self.selected)
-            if it is not None:
-                here = (it.start, it.end, PANES.index(self.selected[0]))
-        if here is None:  # from the last search hit or the top of the article
-            here = (self.search_pos - 1, self.search_pos - 1, -1) if step > 0 else (self.search_pos, 0, 99)
-        if step > 0:
-            i = next((k for k, key in enumerate(keys) if key > here), 0)
-        else:
-            i = next((k for k in range(len(keys) - 1, -1, -1) if keys[k] < here), len(keys) - 1)
-        _, _, pane, item_id = items[i]
-        table = self.show_pane(pane)
-        table.move_cursor(row=table.get_row_index(item_id))
-        self._select(pane, item_id)
-
-    def action_next_item(self) -> None:
-        self._step(+1)
-
-    def action_prev_item(self) -> None:
-        self._step(-1)
-
-    # copying -------------------------------------------------------------
-    def format_item(self, it) -> str:
-        r = self.result
-        who = r.actor_name(it.speaker if isinstance(it, Quote) else it.holder)
-        # Control characters are shown, not carried: a copy pasted into a shell or a
-        # quotes file later `cat` to a terminal must not replay the article's escapes.
-        return visible(f"“{' '.join(it.text.split())}” — {who}, {r.document.title}")
-
-    def _copy(self, text: str, what: str) -> None:
-        self.copy_to_clipboard(text)  # OSC 52: works over SSH, dropped by some terminals/tmux
-        where = ["terminal clipboard (OSC 52)"]
-        try:
-            import pyperclip
-            pyperclip.copy(text)
-            where.append("system clipboard")
-        except Exception:
-            pass
-        saved = self._append_quotes_file(text)
-        if saved:
-            where.append(str(saved))
-        self.notify(f"{what} copied to " + ", ".join(where), title="Copied")
-
-    def _append_quotes_file(self, text: str) -> Path | None:
-        """Append (never overwrite) so a copy survives a terminal that drops OSC 52."""
-        data = (text.rstrip("\n") + "\n").encode("utf-8", "replace")
-        try:
-            # One write(2) with O_APPEND: entries from two Parley windows never interleave,
-            # and what was in the file before is never touched.
-            fd = os.open(self.quotes_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            try:
-                written = os.write(fd, data)
-                while written < len(data):  # only on exotic filesystems
-                    written += os.write(fd, data[written:])
-            finally:
-                os.close(fd)
-            return self.quotes_file
-        except OSError as exc:
-            self.notify(f"Could not append to {self.quotes_file}: {exc.strerror}; the copy is on the clipboard.",
-                        severity="warning")
-            return None
-
-    def action_copy(self) -> None:
-        if self.result is None or not self.selected or self.selected[0] == "actors":
-            self.notify("Highlight a quote, demand or red line first.", severity="warning")
-            return
-        it = self.item(*self.selected)
-        if it is None:
-            return
-        self._copy(self.format_item(it), "Quote" if self.selected[0] == "quotes" else "Claim")
-
-    def action_copy_all(self) -> None:
-        quotes = self.visible_items("quotes")
-        if not quotes:
-            self.notify("No quotes in view.", severity="warning")
-            return
-        self._copy("\n".join(self.format_item(q) for q in quotes), f"{len(quotes)} quotes")
-
-    # export ------------------------------------------------------------
-    def _export(self, suffix: str) -> None:
-        r = self.result
-        if r is None:
-            self.notify("Nothing to export yet.", severity="warning")
-            return
-        from extract.render import to_markdown
-        stem = "parley-" + (Path(self.path).stem or "article")
-        if self.filter_actor:
-            stem += "-" + self.filter_actor
-        path = free_path(Path.cwd() / f"{stem}{suffix}")
-        if suffix == ".md":
-            body = to_markdown(r, actor=self.filter_actor)
-        else:
-            d = r.to_dict()
-            if self.filter_actor:
-                d["filter"] = self.filter_actor
-                d["claims"] = [c for c in d["claims"] if c["holder"] == self.filter_actor]
-                d["quotes"] = [q for q in d["quotes"] if q["speaker"] == self.filter_actor]
-            body = json.dumps(d, ensure_ascii=False, indent=2) + "\n"
-        try:
-            with open(path, "x", encoding="utf-8") as fh:
-                fh.write(body)
-        except OSError as exc:
-            self.notify(f"Could not write {path}: {exc.strerror}", severity="error")
-            return
-        self.last_export = path
-        self.notify(f"Exported to {path}", title="Export")
-
-    def action_export(self) -> None:
-        self._export(".md")
-
-    def action_export_json(self) -> None:
-        self._export(".json")
-
-
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="parley", description="Explore negotiations in a news article.",
-                                epilog="Also: parley extract PATH [--format json|table|markdown]")
-    p.add_argument("path", nargs="?", default=None, help="article text file (default: the seed article)")
-    p.add_argument("--model", default=None, help="spaCy pipeline to load")
-    p.add_argument("--quotes-file", default="parley-quotes.md", help="file that copied quotes are appended to")
-    p.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
-    p.add_argument("--keymap", default=None, metavar="FILE",
-                   help="TOML file of binding id = keys (default: keymap.toml in the user config dir)")
-    args = p.parse_args(argv)
-    from extract import DocumentError, read_document
-    try:
-        doc = read_document(args.path or default_document())
-    except DocumentError as exc:
-        print(f"parley: {exc}", file=sys.stderr)
-        return 2
-    if args.keymap and not Path(args.keymap).is_file():
-        print(f"parley: {args.keymap}: no such keymap file; leave out --keymap for the default keys",
-              file=sys.stderr)
-        return 2
-    app = ParleyApp(args.path, model=args.model, quotes_file=args.quotes_file, document=doc,
-                    keymap=args.keymap)
-    if not args.no_cache:
-        app.cache = ExtractionCache(warn=app.cache_warning)
-    app.run()
-    return 0

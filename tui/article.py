@@ -19,6 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -114,6 +115,8 @@ class ArticleView(VerticalScroll, can_focus=True):
     """Scrollable article; ``show(marks, focus)`` styles spans and centres one."""
 
     DEFAULT_CLASSES = "article"
+    BINDINGS = [Binding("j", "scroll_down", "Down", show=False, id="article.down"),
+                Binding("k", "scroll_up", "Up", show=False, id="article.up")]
 
     def __init__(self, text: str, **kw):
         super().__init__(**kw)
