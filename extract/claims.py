@@ -76,6 +76,7 @@ class ClaimFinder:
         self._quote_opens = [o for o, _, _ in quote_spans]
         self._if_marks: dict[tuple[int, int], bool] = {}
         self._questions: dict[int, set[int]] = {}  # id(doc) -> token indices inside questions
+        self._according: dict[int, list] = {}  # id(doc) -> its "according" tokens
         cues = ctx.lex.cues
         d, r = cues["demand"], cues["red_line"]
         self.agentive = d["agentive_verbs"]
@@ -273,9 +274,9 @@ class ClaimFinder:
                     if poss is not None else None
                 if k:
                     return k
-        sent = tok.sent
-        for a in sent:
-            if a.lower_ == "according" and a.i + 1 < sent.end and a.nbor().lower_ == "to":
+        for a in self._according.get(id(tok.doc), ()):  # rare: no tok.sent for every call
+            sent = a.sent
+            if sent.start <= tok.i < sent.end and a.i + 1 < sent.end and a.nbor().lower_ == "to":
                 p = next((c for c in a.nbor().children if c.dep_ == "pobj"), None)
                 k = self.res.resolve_np(chunk, p, self.ctx.tok_start(chunk, p), loose=False) if p is not None else None
                 if k:
@@ -304,6 +305,7 @@ class ClaimFinder:
                 if last.text == "?" or (last.is_punct and last.i > sent.start and doc[last.i - 1].text == "?"):
                     qs.update(range(sent.start, sent.end))
             self._questions[id(doc)] = qs
+            self._according[id(doc)] = [t for t in doc if t.lower_ == "according"]
             for tok in doc:
                 out.extend(self._token_cues(chunk, tok))
             for mid, s, e in self.phrases(doc):

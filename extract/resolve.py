@@ -63,39 +63,47 @@ class Resolver:
         self._person_mentions = sorted(
             (s, cl.key) for cl in self.actors.clusters.values() if cl.kind == "person" for s, _ in cl.mentions
         )
-        self._subjects = sorted(
-            (self.ctx.tok_start(c, t), self.actors.key_at(c, t)) for c in self.ctx.chunks for t in c.doc
-            if t.dep_ in ("nsubj", "nsubjpass") and self.actors.key_at(c, t) in self.actors.clusters
-            and self.actors.clusters[self.actors.key_at(c, t)].kind in ("state", "organization", "group"))
         self._org_mentions = sorted(
             (s, cl.key) for cl in self.actors.clusters.values() if cl.kind == "organization" for s, _ in cl.mentions)
-        self._person_subjects = sorted(
-            (p, k) for c in self.ctx.chunks for t in c.doc
-            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
-            and (k := self.actors.key_at(c, t)) in self.actors.clusters
-            and self.actors.clusters[k].kind == "person"
-            and not self.in_quote(p := self.ctx.tok_start(c, t)))
-        for c in self.ctx.chunks:
-            for t in c.doc:
-                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN":
-                    rep = next((a for a in t.head.ancestors if a.pos_ in ("VERB", "AUX")
-                                and a.lemma_.lower() in self.ctx.lex.reporting_verbs), None)
-                    if rep is not None and t.head is not rep:
-                        self._reported_by[self.ctx.tok_start(c, t)] = self.ctx.tok_start(c, rep)
+        clusters = self.actors.clusters
+        reporting = self.ctx.lex.reporting_verbs
+        # two passes over the tokens (each pass over a long article's tokens costs as much as the
+        # rest of the resolver): subjects, person subjects and reported subjects first, since
+        # resolving an event's subject looks back at them; then the events
+        events = []
         for chunk in self.ctx.chunks:
             for tok in chunk.doc:
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.verbs:
-                    key = self.subject_of(chunk, tok)
-                    if key:
-                        self.events.append((self.ctx.tok_start(chunk, tok), key))
-                        if any(a.lemma_.lower() in self.verbs and a.pos_ in ("VERB", "AUX") for a in tok.ancestors):
-                            # "civil servants say the government has not responded": the inner
-                            # subject is reported, not the one a later "they" goes back to
-                            self._embedded.add(self.events[-1][0])
-                        if tok.lemma_.lower() in self.ctx.lex.reporting_verbs:
-                            self.speech.append(self.events[-1])
-                            if tok.lemma_.lower() in ("ask", "question", "interview"):
-                                self._asked[self.events[-1][0]] = (chunk, tok)
+                    events.append((chunk, tok))
+                dep = tok.dep_
+                if dep in ("nsubj", "nsubjpass"):
+                    k = self.actors.key_at(chunk, tok)
+                    cl = clusters.get(k) if k else None
+                    if cl is not None and cl.kind in ("state", "organization", "group"):
+                        self._subjects.append((self.ctx.tok_start(chunk, tok), k))
+                    if tok.pos_ == "PROPN":
+                        p = self.ctx.tok_start(chunk, tok)
+                        if cl is not None and cl.kind == "person" and not self.in_quote(p):
+                            self._person_subjects.append((p, k))
+                        # "Matsanga said Kony would not sign": Kony's clause is reported by "said"
+                        rep = next((a for a in tok.head.ancestors if a.pos_ in ("VERB", "AUX")
+                                    and a.lemma_.lower() in reporting), None)
+                        if rep is not None:
+                            self._reported_by[p] = self.ctx.tok_start(chunk, rep)
+        self._subjects.sort()
+        self._person_subjects.sort()
+        for chunk, tok in events:
+            key = self.subject_of(chunk, tok)
+            if key:
+                self.events.append((self.ctx.tok_start(chunk, tok), key))
+                if any(a.lemma_.lower() in self.verbs and a.pos_ in ("VERB", "AUX") for a in tok.ancestors):
+                    # "civil servants say the government has not responded": the inner
+                    # subject is reported, not the one a later "they" goes back to
+                    self._embedded.add(self.events[-1][0])
+                if tok.lemma_.lower() in reporting:
+                    self.speech.append(self.events[-1])
+                    if tok.lemma_.lower() in ("ask", "question", "interview"):
+                        self._asked[self.events[-1][0]] = (chunk, tok)
         self.events.sort()
         self.speech.sort()
         return self
