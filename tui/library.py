@@ -215,9 +215,9 @@ class LibraryScreen(Screen):
         table = self.query_one("#lib-table", DataTable)
         keep = self.cursor_sha()
         width = max(self.size.width, 60)
-        title_w = max(16, width - 10 - 18 - 3 * 6 - 12)
+        title_w = max(16, width - 11 - 18 - 3 * 6 - 13)
         table.clear(columns=True)
-        for label, w in (("Date", 10), ("Title", title_w), ("Source", 18), ("Dem", 4), ("Red", 4), ("Quo", 4)):
+        for label, w in (("Date", 11), ("Title", title_w), ("Source", 18), ("Dem", 4), ("Red", 4), ("Quo", 4)):
             table.add_column(label, width=w)
         rows = self.shown()
         for e in rows:
@@ -453,9 +453,14 @@ class PartyScreen(Screen):
         tl = self.query_one("#party-timeline", DataTable)
         tl.clear(columns=True)
         tl.add_column("", width=3)
-        tl.add_column("Position", width=26)
+        cell = 3 if weekly else 5
+        label_w = min(60, max(26, max(self.size.width, 60) - 3 - len(periods) * (cell + 2) - 8))
+        tl.add_column("Position", width=label_w)
         for p in periods:
-            tl.add_column(p[2:] if not weekly else p[5:], width=max(len(p[2:]) if not weekly else 3, 3))
+            if p == "undated":
+                tl.add_column("undated", width=7)
+            else:
+                tl.add_column(p[5:] if weekly else p[2:], width=cell)
         lst = self.query_one("#party-list", DataTable)
         lst.clear(columns=True)
         width = max(self.size.width, 60)
@@ -470,7 +475,7 @@ class PartyScreen(Screen):
                 k = period_of(o["date"], weekly)
                 marks[k] = marks.get(k, 0) + 1
             cells = [Text({"demand": "D", "red_line": "R", "quote": "Q"}[r["kind"]], style=style),
-                     Text(short(r["text"], 26))]
+                     Text(short(r["text"], label_w))]
             for p in periods:
                 c = marks.get(p, 0)
                 cells.append(Text("●" if c == 1 else (str(c) if c else "·"), style=style if c else "dim"))
