@@ -232,10 +232,10 @@ async def test_party_screen_timeline_positions_open_and_copy(extractor, news, tm
         await pilot.press(*"santos", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, PartyScreen) and app.screen.report is not None)
         party = app.screen
-        tl = party.query_one("#party-timeline", DataTable)
+        tl = party.views[0].timeline
         labels = [str(c.label) for c in tl.columns.values()][2:]
         assert labels[0] == "W09" and labels[-1] == "W16"  # March 1 … April 20: a column per week
-        lst = party.query_one("#party-list", DataTable)
+        lst = party.views[0].list
         kinds = [str(lst.get_row_at(i)[0]) for i in range(lst.row_count)]
         assert kinds.count("quote") == 2 and "demand" in kinds
         pay = next(i for i, r in enumerate(party.rows) if "pay rise" in r["text"])
@@ -258,6 +258,27 @@ async def test_party_screen_timeline_positions_open_and_copy(extractor, news, tm
         await pilot.press("escape")  # back to the Library
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_two_parties_side_by_side_share_the_timeline(extractor, news, tmp_path):
+    app = library_app(extractor, news, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await library_ready(app, pilot)
+        await pilot.press("p", *"santos", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PartyScreen) and app.screen.report is not None)
+        await pilot.press("v", *"barrow", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PartyScreen) and len(app.screen.views) == 2
+                       and all(v.report is not None for v in app.screen.views))
+        left, right = app.screen.views
+        assert "Santos" in left.report["actor"]["name"] and "Barrow" in right.report["actor"]["name"]
+        cols = [[str(c.label) for c in v.timeline.columns.values()] for v in (left, right)]
+        assert cols[0] == cols[1] and cols[0][2] == "W09"
+        await pilot.press("tab", "tab")  # the other side's list
+        await pilot.pause()
+        assert app.screen.view() is right
+        await pilot.press("c")
+        notes = (tmp_path / "notes.md").read_text(encoding="utf-8")
+        assert "Barrow" in notes
 
 
 def test_parley_with_a_missing_path_among_several_is_one_line(tmp_path):

@@ -69,6 +69,7 @@ PARTY_BINDINGS = [
     Binding("enter", "open", "Open", id="party.open", show=False),
     Binding("c", "copy", "Copy", id="party.copy"),
     Binding("a", "actor", "Party", id="party.actor"),
+    Binding("v", "compare", "Compare", id="party.compare"),
     Binding("escape", "back", "Library", id="party.back"),
 ]
 HELP.update({
@@ -83,5 +84,6 @@ HELP.update({
     "party.open": "open the position's latest article at its evidence",
     "party.copy": "copy the highlighted position or quote, add it to the notes",
     "party.actor": "show another party",
+    "party.compare": "a second party beside this one (Russia vs Ukraine), on the same timeline",
     "party.back": "back to the Library",
 })

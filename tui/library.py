@@ -13,7 +13,7 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
 
@@ -31,6 +31,10 @@ def _call(screen: Screen, fn, *args) -> None:
         screen.app.call_from_thread(fn, *args)
     except RuntimeError:  # the app has stopped
         pass
+
+
+def _n(n: int, what: str) -> str:
+    return f"{n} {what}{'' if n == 1 else 's'}"
 
 
 def _open_library(path: str, create: bool = False):
@@ -387,90 +391,78 @@ def copy_items(app, items: list[dict], what: str) -> None:
     app.notify(f"{n} {label} copied to " + ", ".join(where), title="Copied")
 
 
-class PartyScreen(Screen):
-    """One party across the library: a timeline (a column per month, or per week when the
-    span is short) and its positions (first and last seen, how often, possibly dropped)."""
+class PartyView(Vertical):
+    """One party: its header, timeline, positions and the highlighted item's evidence."""
 
-    BINDINGS = PARTY_BINDINGS
-
-    def __init__(self, library: str, party_id: str, name: str, parties: list[dict] | None = None):
-        super().__init__()
-        self.library = library
+    def __init__(self, party_id: str, name: str, second: bool = False):
+        super().__init__(classes="party-view -second" if second else "party-view")
         self.party_id = party_id
         self.party_name = name
-        self.parties = parties or []
         self.report: dict | None = None
         self.rows: list[dict] = []  # one per list row: a position (with occurrences) or a quote
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(Text(self.party_name, style="bold"), id="party-head")
-        yield DataTable(id="party-timeline", cursor_type="row", zebra_stripes=True)
-        yield DataTable(id="party-list", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="party-detail")
-        yield Footer(compact=True)
+        yield Static(Text(self.party_name, style="bold"), classes="party-head")
+        yield DataTable(classes="party-timeline", cursor_type="row", zebra_stripes=True)
+        yield DataTable(classes="party-list", cursor_type="row", zebra_stripes=True)
+        yield Static("", classes="party-detail")
+
+    @property
+    def timeline(self) -> DataTable:
+        return self.query_one(".party-timeline", DataTable)
+
+    @property
+    def list(self) -> DataTable:
+        return self.query_one(".party-list", DataTable)
 
     def on_mount(self) -> None:
         for t in self.query(DataTable):
             t.loading = True
-        self.load()
 
-    @work(thread=True, exclusive=True, group="party")
-    def load(self) -> None:
-        from extract.library.views import party_view
-        try:
-            lib = _open_library(self.library)
-            try:
-                rep = party_view(lib, self.party_id)
-            finally:
-                lib.close()
-        except Exception as exc:  # LibraryError (no such party …): one line
-            _call(self, self._failed, str(exc) or exc.__class__.__name__)
-            return
-        _call(self, self._show, rep)
-
-    def _failed(self, error: str) -> None:
+    def failed(self, error: str) -> None:
         for t in self.query(DataTable):
             t.loading = False
-        self.query_one("#party-detail", Static).update(Text(error, style="bold red"))
-        self.app.notify(error, title="Party", severity="error", timeout=10)
+        self.query_one(".party-detail", Static).update(Text(error, style="bold red"))
 
-    def _show(self, rep: dict) -> None:
+    def show(self, rep: dict, periods: list[str], hint: str) -> None:
         from extract.library.views import period_of
         self.report = rep
         a = rep["actor"]
         head = Text(a["name"], style="bold")
         span = f"{a['first_seen']} … {a['last_seen']}" if a["first_seen"] else "undated"
         head.append(f"  ({a['kind']}) · {a['articles']} article{'s' if a['articles'] != 1 else ''} · {span} · "
-                    f"{len(rep['positions'])} positions · {len(rep['quotes'])} quotes")
-        head.append("\nenter: open at the evidence · c: copy · a: another party · escape: Library", style="dim")
-        self.query_one("#party-head", Static).update(head)
-        periods = rep["periods"]
+                    f"{_n(len(rep['positions']), 'position')} · {_n(len(rep['quotes']), 'quote')}")
+        head.append("\n" + hint, style="dim")
+        self.query_one(".party-head", Static).update(head)
         weekly = any("-W" in p for p in periods)
-        self.rows = [dict(p, kind=p["kind"]) for p in rep["positions"]]
+        self.rows = [dict(p) for p in rep["positions"]]
         self.rows += [dict(kind="quote", text=q["text"], times=1, first_seen=q["date"], last_seen=q["date"],
                            status="", occurrences=[q]) for q in rep["quotes"]]
-        tl = self.query_one("#party-timeline", DataTable)
+        width = max(self.size.width, 40)
+        tl = self.timeline
         tl.clear(columns=True)
-        tl.add_column("", width=3)
+        tl.add_column("", width=1)
         cell = 3 if weekly else 5
-        label_w = min(60, max(26, max(self.size.width, 60) - 3 - len(periods) * (cell + 2) - 8))
+        label_w = min(60, max(14, width - 3 - len(periods) * (cell + 2) - 6))
         tl.add_column("Position", width=label_w)
         for p in periods:
             if p == "undated":
                 tl.add_column("undated", width=7)
             else:
                 tl.add_column(p[5:] if weekly else p[2:], width=cell)
-        lst = self.query_one("#party-list", DataTable)
+        lst = self.list
         lst.clear(columns=True)
-        width = max(self.size.width, 60)
-        text_w = max(20, width - 9 - 3 - 10 - 10 - 17 - 10)
-        for label, w in (("Kind", 8), ("Position or quote", text_w), ("×", 3), ("First", 10), ("Last", 10),
-                         ("Status", 16)):
+        narrow = width < 70
+        text_w = max(14, width - 9 - 3 - 12 - (0 if narrow else 12 + 18) - 4)
+        cols = [("Kind", 8), ("Position or quote", text_w), ("×", 2), ("Last", 10)]
+        if not narrow:
+            cols[3:3] = [("First", 10)]
+            cols.append(("Status", 16))
+        for label, w in cols:
             lst.add_column(label, width=w)
         for n, r in enumerate(self.rows):
             style = KIND_STYLE[r["kind"]]
-            marks = {}
+            marks: dict[str, int] = {}
             for o in r["occurrences"]:
                 k = period_of(o["date"], weekly)
                 marks[k] = marks.get(k, 0) + 1
@@ -480,24 +472,26 @@ class PartyScreen(Screen):
                 c = marks.get(p, 0)
                 cells.append(Text("●" if c == 1 else (str(c) if c else "·"), style=style if c else "dim"))
             tl.add_row(*cells, key=str(n))
-            lst.add_row(Text(KIND_LABEL[r["kind"]], style=style), Text(short(r["text"], text_w)),
-                        Text(str(r["times"])), Text(r["first_seen"] or "undated"),
-                        Text(r["last_seen"] or "undated"), Text(r["status"], style="yellow"), key=str(n))
+            row = [Text(KIND_LABEL[r["kind"]], style=style), Text(short(r["text"], text_w)), Text(str(r["times"])),
+                   Text(r["last_seen"] or "undated")]
+            if not narrow:
+                row[3:3] = [Text(r["first_seen"] or "undated")]
+                row.append(Text(r["status"], style="yellow"))
+            lst.add_row(*row, key=str(n))
         for t in (tl, lst):
             t.loading = False
-        lst.focus()
-        self._detail(0)
+        self.detail(0)
         if not self.rows:
-            self.query_one("#party-detail", Static).update(
+            self.query_one(".party-detail", Static).update(
                 Text(f"No demands, red lines or quotes of {a['name']} in the library.", style="italic"))
 
     def current(self) -> dict | None:
-        lst = self.query_one("#party-list", DataTable)
+        lst = self.list
         if not lst.row_count or not self.rows:
             return None
         return self.rows[min(max(lst.cursor_row, 0), len(self.rows) - 1)]
 
-    def _detail(self, index: int) -> None:
+    def detail(self, index: int) -> None:
         if not (0 <= index < len(self.rows)):
             return
         r = self.rows[index]
@@ -507,18 +501,94 @@ class PartyScreen(Screen):
         t.append(f"{o['date'] or 'undated'} · {visible(short(o.get('title') or '', 60))}", style="dim")
         t.append("\n")
         t.append(visible(" ".join((o.get("evidence") or o["text"]).split())))
-        self.query_one("#party-detail", Static).update(t)
+        self.query_one(".party-detail", Static).update(t)
 
-    @on(DataTable.RowHighlighted, "#party-list")
-    def _on_highlight(self, event: DataTable.RowHighlighted) -> None:
-        tl = self.query_one("#party-timeline", DataTable)
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table is not self.list:
+            return
+        tl = self.timeline
         if event.cursor_row < tl.row_count:
             tl.move_cursor(row=event.cursor_row, animate=False)
-        self._detail(event.cursor_row)
+        self.detail(event.cursor_row)
 
-    @on(DataTable.RowSelected, "#party-list")
-    def _on_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_open()
+
+class PartyScreen(Screen):
+    """One party across the library, or two side by side ("Russia vs Ukraine", v): a
+    timeline (a column per month, or per week when the span is short; the same columns for
+    both) and the positions (first and last seen, how often, possibly dropped)."""
+
+    BINDINGS = PARTY_BINDINGS
+
+    def __init__(self, library: str, party_id: str, name: str, parties: list[dict] | None = None,
+                 other: tuple[str, str] | None = None):
+        super().__init__()
+        self.library = library
+        self.chosen = [(party_id, name)] + ([other] if other else [])
+        self.parties = parties or []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="party-views"):
+            for n, (pid, name) in enumerate(self.chosen):
+                yield PartyView(pid, name, second=n > 0)
+        yield Footer(compact=True)
+
+    @property
+    def views(self) -> list[PartyView]:
+        return list(self.query(PartyView))
+
+    @property
+    def report(self) -> dict | None:
+        return self.views[0].report
+
+    @property
+    def rows(self) -> list[dict]:
+        return self.views[0].rows
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="party")
+    def load(self) -> None:
+        from extract.library.views import periods, party_view
+        try:
+            lib = _open_library(self.library)
+            try:
+                reps = [party_view(lib, pid) for pid, _ in self.chosen]
+            finally:
+                lib.close()
+        except Exception as exc:  # LibraryError (no such party …): one line
+            _call(self, self._failed, str(exc) or exc.__class__.__name__)
+            return
+        if len(reps) > 1:  # the same columns on both sides
+            dates = [o["date"] for r in reps for p in r["positions"] for o in p["occurrences"]]
+            dates += [q["date"] for r in reps for q in r["quotes"]]
+            shared = periods(dates)
+            for r in reps:
+                r["periods"] = shared
+        _call(self, self._show, reps)
+
+    def _failed(self, error: str) -> None:
+        for v in self.views:
+            v.failed(error)
+        self.app.notify(error, title="Party", severity="error", timeout=10)
+
+    def _show(self, reps: list[dict]) -> None:
+        hint = ("enter: open at the evidence · c: copy · a: another party · v: compare · escape: Library"
+                if len(reps) == 1 else "tab: the other side · enter opens · c copies · v: another · escape")
+        for v, rep in zip(self.views, reps):
+            v.show(rep, rep["periods"], hint)
+        self.views[0].list.focus()
+
+    def view(self) -> PartyView:
+        """The side with the focus (the first when neither has it)."""
+        for v in self.views:
+            if any(t.has_focus for t in v.query(DataTable)):
+                return v
+        return self.views[0]
+
+    def current(self) -> dict | None:
+        return self.view().current()
 
     def action_open(self) -> None:
         """The latest occurrence of the highlighted position (or the quote) in the explorer,
@@ -528,14 +598,16 @@ class PartyScreen(Screen):
             self.app.notify("Nothing here to open.", severity="warning")
             return
         o = r["occurrences"][-1]
-        if not o.get("sha"):
-            self.app.notify("That article is no longer in the library (r reloads it).", severity="warning")
-            return
         lib_screen = next((s for s in self.app.screen_stack if isinstance(s, LibraryScreen)), None)
-        if lib_screen is None:
-            self.app.notify("Open the Library first.", severity="warning")
+        if not o.get("sha") or lib_screen is None:
+            self.app.notify("That article is no longer in the library (r in the Library reloads it).",
+                            severity="warning")
             return
         lib_screen.load_article(o["sha"], o["path"], (o["start"], o["end"]))
+
+    @on(DataTable.RowSelected, ".party-list")
+    def _on_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
 
     def action_copy(self) -> None:
         r = self.current()
@@ -544,18 +616,34 @@ class PartyScreen(Screen):
             return
         copy_items(self.app, [r["occurrences"][-1]], "quotes" if r["kind"] == "quote" else "items")
 
-    def action_actor(self) -> None:
-        """Another party (the fuzzy finder over the library's parties)."""
+    def _choose(self, then) -> None:
         from .screens import ActorFinder
         if not self.parties:
+            self.app.notify("No other parties in the library.", severity="warning")
             return
         actors = [(p["id"], p["name"], tuple(p["aliases"])) for p in self.parties]
 
         def chosen(pid: str | None) -> None:
             if pid:
-                name = next((p["name"] for p in self.parties if p["id"] == pid), pid)
-                self.app.switch_screen(PartyScreen(self.library, pid, name, self.parties))
+                then(pid, next((p["name"] for p in self.parties if p["id"] == pid), pid))
         self.app.push_screen(ActorFinder(actors), chosen)
+
+    def action_actor(self) -> None:
+        """Another party (the fuzzy finder over the library's parties) in place of this side."""
+        side = self.views.index(self.view())
+
+        def then(pid: str, name: str) -> None:
+            chosen = list(self.chosen)
+            chosen[side] = (pid, name)
+            self.app.switch_screen(PartyScreen(self.library, *chosen[0], self.parties,
+                                               chosen[1] if len(chosen) > 1 else None))
+        self._choose(then)
+
+    def action_compare(self) -> None:
+        """v: a second party beside this one (or another in place of the second)."""
+        def then(pid: str, name: str) -> None:
+            self.app.switch_screen(PartyScreen(self.library, *self.chosen[0], self.parties, (pid, name)))
+        self._choose(then)
 
     def action_back(self) -> None:
         self.app.pop_screen()
