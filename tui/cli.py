@@ -14,6 +14,18 @@ from extract.cache import ExtractionCache
 from extract.cli import default_document
 
 
+def _has_articles(folder: Path) -> bool:
+    """Whether ``parley library add`` would find a file to import under ``folder``."""
+    import os
+
+    from extract.library.sources import FOLDER_SUFFIXES
+    for root, dirs, names in os.walk(folder, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        if any(not n.startswith(".") and Path(n).suffix.lower() in FOLDER_SUFFIXES for n in names):
+            return True
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     from .app import ParleyApp
     p = argparse.ArgumentParser(prog="parley", description="Explore negotiations in a news article.",
@@ -45,6 +57,11 @@ def main(argv: list[str] | None = None) -> int:
         missing = [x for x in paths if not Path(x).exists()]
         if missing:
             print(f"parley: {missing[0]}: no such file or folder", file=sys.stderr)
+            return 2
+        empty = next((x for x in paths if Path(x).is_dir() and not _has_articles(Path(x))), None)
+        if empty:
+            print(f"parley: {empty} is a directory with no articles in it (.txt, .html, .jsonl); give an "
+                  "article, or a folder of them to import into the Library", file=sys.stderr)
             return 2
         app = ParleyApp(None, model=args.model, quotes_file=args.quotes_file, keymap=args.keymap,
                         library=library, library_paths=paths)
