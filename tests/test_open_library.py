@@ -293,3 +293,30 @@ def test_timeline_periods():
     assert periods(["2020-11-20", None, "2021-02-28"]) == ["2020-11", "2020-12", "2021-01", "2021-02", "undated"]
     assert periods(["--03-18"]) == ["undated"]
     assert periods([]) == []
+
+
+async def test_open_is_remappable_and_in_help(extractor, news, tmp_path):
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('"app.open" = "ctrl+k"\n"library.sort" = "o"\n', encoding="utf-8")
+    app = ParleyApp(SEED, quotes_file=str(tmp_path / "q.md"), extractor_factory=lambda: extractor,
+                    keymap=str(keymap))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not [n for n in app._notifications if "ignored" in n.message]
+        rows = {bid: keys for keys, _, bid in app.help_rows()}
+        assert rows["app.open"] == "ctrl+k"
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenScreen)
+        await pilot.press("escape")
+
+
+async def test_a_bad_file_in_an_imported_folder_is_one_notification(extractor, news, tmp_path):
+    (news / "empty.txt").write_text("   \n", encoding="utf-8")
+    app = library_app(extractor, news, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        lib = await library_ready(app, pilot)
+        assert len(titles(lib)) == 3
+        messages = [n.message for n in app._notifications]
+        assert any("empty.txt" in m for m in messages)
+        assert any("added 3" in m and "failed 1" in m for m in messages)
