@@ -452,14 +452,13 @@ class PartyView(Vertical):
                 tl.add_column(p[5:] if weekly else p[2:], width=cell)
         lst = self.list
         lst.clear(columns=True)
-        narrow = width < 70
-        text_w = max(14, width - 9 - 3 - 12 - (0 if narrow else 12 + 18) - 4)
-        cols = [("Kind", 8), ("Position or quote", text_w), ("×", 2), ("Last", 10)]
-        if not narrow:
-            cols[3:3] = [("First", 10)]
-            cols.append(("Status", 16))
+        narrow = width < 70  # two sides at 80 columns: kind as one letter, no first seen or status
+        cols = [("", 1), ("Position or quote", 0), ("×", 2), ("Last", 10)] if narrow else \
+            [("Kind", 8), ("Position or quote", 0), ("×", 2), ("First", 10), ("Last", 10), ("Status", 16)]
+        # every column has one cell of padding each side; two cells for the scroll bar
+        text_w = max(12, width - sum(w for _, w in cols) - 2 * len(cols) - 2)
         for label, w in cols:
-            lst.add_column(label, width=w)
+            lst.add_column(label, width=w or text_w)
         for n, r in enumerate(self.rows):
             style = KIND_STYLE[r["kind"]]
             marks: dict[str, int] = {}
@@ -472,8 +471,8 @@ class PartyView(Vertical):
                 c = marks.get(p, 0)
                 cells.append(Text("●" if c == 1 else (str(c) if c else "·"), style=style if c else "dim"))
             tl.add_row(*cells, key=str(n))
-            row = [Text(KIND_LABEL[r["kind"]], style=style), Text(short(r["text"], text_w)), Text(str(r["times"])),
-                   Text(r["last_seen"] or "undated")]
+            kind = cells[0] if narrow else Text(KIND_LABEL[r["kind"]], style=style)
+            row = [kind, Text(short(r["text"], text_w)), Text(str(r["times"])), Text(r["last_seen"] or "undated")]
             if not narrow:
                 row[3:3] = [Text(r["first_seen"] or "undated")]
                 row.append(Text(r["status"], style="yellow"))
