@@ -69,11 +69,18 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, App):
 
     def __init__(self, path: str | None = None, model: str | None = None,
                  quotes_file: str | None = None, extractor_factory=None, document=None,
-                 cache: ExtractionCache | None = None, keymap: str | None = None):
+                 cache: ExtractionCache | None = None, keymap: str | None = None,
+                 library: str | None = None, library_paths: list[str] | None = None):
         super().__init__()
+        # The Library screen (parley FOLDER, parley A B …, parley --library [FILE]): the file,
+        # and the paths to import into it first. Without an article the explorer waits empty.
+        self.library = library
+        self.library_paths = library_paths or []
+        self.pending_select: tuple[int, int] | None = None  # an item to select once extracted
+        self.generation = 0  # bumped by open_article: a late message of an older worker is dropped
         self.keymap_path = Path(keymap) if keymap else None
         self.cache = cache
-        self.path = path or default_document()
+        self.path = path or ("" if library is not None else default_document())
         self.model = model
         self.quotes_file = Path(quotes_file) if quotes_file else default_notes_path()
         self.extractor_factory = extractor_factory
@@ -89,6 +96,9 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, App):
         self.search_index = 0
         self._folded = None  # the article folded for search, built on the first search
         self.marks: dict[str, str] = dict(DEFAULT)  # mark styles; from the theme once mounted
+        self.read_note = None
+        if not self.path:
+            return  # the Library chooses the article
         try:
             from extract import read_document
             doc = document or read_document(self.path)  # main() has read it already
@@ -182,7 +192,8 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, App):
     def load_keymap(self, path: Path | None = None) -> None:
         """Apply the user's keymap file (see ``tui/keymap.py``); problems become a warning."""
         from .keymap import default_path, load_keymap
-        known = {b.id for b in self.BINDINGS if b.id}
+        from .bindings import LIBRARY_BINDINGS, PARTY_BINDINGS
+        known = {b.id for b in [*self.BINDINGS, *LIBRARY_BINDINGS, *PARTY_BINDINGS] if b.id}
         keymap, problem = load_keymap(path or default_path(), known)
         if keymap:
             self.set_keymap(keymap)
@@ -198,10 +209,17 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, App):
             self.theme = saved
         self._theme_styles(self.current_theme)
         self.theme_changed_signal.subscribe(self, self._on_theme_changed)
-        self.sub_title = visible(Path(self.path).name)
+        self.sub_title = visible(Path(self.path).name) if self.path else "Library"
         tables = {p: self.main.query_one(f"#{p}", DataTable) for p in PANES}
         self.widths: tuple[int, ...] = ()
         self._size_columns()
+        if self.library is not None:
+            self.action_library()
+            if not self.path:
+                self.set_status("Choose an article in the Library (escape shows it again; ctrl+o opens a file).")
+                return
+        elif self.path and not self.read_error:
+            self._remember(self.path)
         if self.read_error:
             self.set_status(f"Cannot open the article: {self.read_error}", error=True)
             self.notify(self.read_error, title="Cannot open the article", severity="error")
@@ -215,6 +233,98 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, App):
         # would otherwise compete with showing the article.
         self.call_after_refresh(self.run_extraction)
 
+    # ------------------------------------------------------------------ another article
+    def _remember(self, path: str) -> None:
+        from .recent import remember
+        problem = remember(path)
+        if problem:
+            self.notify(problem, title="Recent articles", severity="warning")
+
+    def action_open(self) -> None:
+        """ctrl+o: a path with completion, or a recently opened article."""
+        from .opening import OpenScreen
+        from .recent import load_recent
+        start = str(Path(self.path).parent) + "/" if self.path and Path(self.path).is_file() else ""
+        self.push_screen(OpenScreen(load_recent(), start), lambda p: p and self.open_article(p))
+
+    def open_article(self, path: str, text: str | None = None, select: tuple[int, int] | None = None,
+                     remember: bool = True) -> bool:
+        """Show another article: read it (``text`` given: the Library's copy of it), stop the
+        running extraction, clear the filter, search and selection and extract the new one.
+        A file that cannot be read is one notification; the article on screen stays.
+        ``select``: offsets of an item to select once extracted (the Party screen)."""
+        note = None
+        if text is None:
+            from extract import DocumentError, read_document
+            try:
+                doc = read_document(path)
+            except DocumentError as exc:
+                self.notify(str(exc), title="Cannot open the article", severity="error")
+                return False
+            except Exception as exc:  # anything unexpected: one line, the current article stays
+                self.notify(f"{path}: {exc}", title="Cannot open the article", severity="error")
+                return False
+            text, note = doc.text, doc.note
+        self.workers.cancel_group(self, "extract")
+        self.generation += 1
+        self.path, self.text, self.read_error, self.read_note = path, text, None, note
+        self.result, self.final, self.from_cache = None, False, False
+        self.selected = None
+        self.pending_select = select
+        self.search_hits, self.search_index, self.search_pos, self._folded = [], 0, 0, None
+        self.set_reactive(ParleyApp.filter_actor, None)
+        self.set_reactive(ParleyApp.filter_side, False)
+        self.sub_title = visible(Path(path).name)
+        main = self.main
+        for pane in PANES:
+            table = main.query_one(f"#{pane}", DataTable)
+            with table.prevent(DataTable.RowHighlighted):
+                table.clear()
+            table.set_class(False, "-empty")
+            table.loading = True
+            main.query_one(f"#empty-{pane}", Static).display = False
+        bar = main.query_one("#progress", ProgressBar)
+        bar.update(total=None, progress=0)
+        bar.display = False
+        self.update_filter_line()
+        self.set_status("Extracting parties, demands, red lines and quotes…")
+        if note:
+            self.notify(note, title="Note")
+        if remember and Path(path).is_file():
+            self._remember(path)
+        self.call_later(self._swap_article, text)
+        return True
+
+    async def _swap_article(self, text: str) -> None:
+        main = self.main.query_one("#main")
+        old = main.query("#article, #error")
+        had_focus = any(w.has_focus for w in old)
+        await old.remove()
+        view = ArticleView(text, id="article")
+        await main.mount(view, before=0)
+        self.paint_article()
+        if had_focus:
+            view.focus()
+        self.run_extraction()
+
+    def _select_at(self, start: int, end: int) -> None:
+        """Select the demand, red line or quote at these offsets (opened from the Party screen)."""
+        self.pending_select = None
+        for pane in PANES[1:]:
+            for it in self.visible_items(pane):
+                if (it.start, it.end) == (start, end):
+                    table = self.show_pane(pane, focus=True)
+                    with table.prevent(DataTable.RowHighlighted):
+                        table.move_cursor(row=table.get_row_index(it.id), animate=False)
+                    self._select(pane, it.id)
+                    return
+        self.notify("That item is not in this extraction of the article (extracted by another version?).",
+                    severity="warning")
+
+    def _stale(self, message) -> bool:
+        """A message from the worker of an article no longer shown."""
+        return getattr(message, "generation", self.generation) != self.generation
+
     # ------------------------------------------------------------------ worker
     @work(thread=True, exclusive=True, group="extract")
     def run_extraction(self) -> None:
@@ -224,6 +334,12 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, App):
 
         worker = get_current_worker()
         last = [-1]
+        generation = self.generation
+        text, path = self.text, self.path
+
+        def post(message) -> None:
+            message.generation = generation
+            self.post_message(message)
 
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled:  # `q` during a long extraction: stop at the next batch
@@ -231,24 +347,27 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, App):
             pct = done * 100 // max(total, 1)
             if pct != last[0]:  # at most 100 messages, however many batches
                 last[0] = pct
-                self.post_message(ExtractProgress(done, total))
+                post(ExtractProgress(done, total))
 
         def partial(result: Extraction) -> None:
             if worker.is_cancelled:
                 raise Stopped
-            self.post_message(ExtractPartial(result, result.document.length, len(self.text)))
+            post(ExtractPartial(result, result.document.length, len(text)))
 
         try:
             runner = Runner(self.model, cache=self.cache, extractor_factory=self.extractor_factory)
-            result, hit = runner.extract(self.text, self.path, progress=progress, partial=partial,
+            result, hit = runner.extract(text, path, progress=progress, partial=partial,
                                          partial_after=PARTIAL_AFTER)
         except Stopped:
             return
         except Exception as exc:  # ModelNotFound and anything unexpected: a message, not a crash
-            self.post_message(ExtractFailed(str(exc) or exc.__class__.__name__))
+            post(ExtractFailed(str(exc) or exc.__class__.__name__))
             return
-        self.from_cache = hit
-        self.post_message(Extracted(result))
+        if worker.is_cancelled:
+            return
+        message = Extracted(result)
+        message.from_cache = hit
+        post(message)
 
     def cache_warning(self, text: str) -> None:
         """The cache's warn callback; runs in the worker thread."""
@@ -262,6 +381,8 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, App):
     @on(ExtractProgress)
     @while_open
     def _on_progress(self, message: ExtractProgress) -> None:
+        if self._stale(message):
+            return
         bar = self.main.query_one("#progress", ProgressBar)
         bar.display = True
         bar.update(total=message.total, progress=message.done)
@@ -282,7 +403,7 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, App):
     @on(ExtractPartial)
     @while_open
     def _on_partial(self, message: ExtractPartial) -> None:
-        if self.final:
+        if self.final or self._stale(message):
             return  # a late partial never replaces the whole
         self._take(message.result)
         pct = message.done * 100 // max(message.total, 1)
@@ -293,10 +414,15 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, App):
     @on(Extracted)
     @while_open
     def _on_extracted(self, message: Extracted) -> None:
+        if self._stale(message):
+            return
         self.final = True
+        self.from_cache = getattr(message, "from_cache", False)
         self.main.query_one("#progress", ProgressBar).display = False
         self._take(message.result)
         r = self.result
+        if self.pending_select:
+            self._select_at(*self.pending_select)
         if self.selected:
             return  # the status line shows the highlighted item (sync_selection put it there)
         self.set_status(f"{len(r.actors)} actors · {len(r.demands)} demands · {len(r.red_lines)} red lines · "
@@ -306,6 +432,8 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, App):
     @on(ExtractFailed)
     @while_open
     def _on_failed(self, message: ExtractFailed) -> None:
+        if self._stale(message):
+            return
         self.main.query_one("#progress", ProgressBar).display = False
         for p in PANES:
             self.main.query_one(f"#{p}", DataTable).loading = False
@@ -495,7 +623,13 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, App):
     # ------------------------------------------------------------------ actions
     def help_rows(self) -> list[tuple[str, str, str]]:
         """(keys as people write them, what they do, binding id), one row per binding."""
-        rows = [("tab / shift+tab", "next / previous pane", ""),
+        from .library import LibraryScreen, PartyScreen
+        rows = []
+        if isinstance(self.screen, (LibraryScreen, PartyScreen)):  # this screen's keys first
+            for b in self.screen.BINDINGS:
+                rows.append((key_display(self._keymap.get(b.id, b.key)), self.HELP.get(b.id, b.description), b.id))
+            rows.append(("", "— in the article view —", ""))
+        rows += [("tab / shift+tab", "next / previous pane", ""),
                 ("↓ ↑ / j k", "move in a pane, scroll the article", "pane.down / pane.up"),
                 ("enter", "on an actor: filter everything by it", "")]
         for b in self.BINDINGS:
@@ -544,3 +678,29 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, App):
             self.filter_side = False
             self.filter_actor = None
             self.notify("Filter cleared")
+        elif self.library is not None:
+            self.action_library()
+
+    SCREEN_ACTIONS = {"quit", "help", "open", "command_palette", "focus_next", "focus_previous"}
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        """On the Library and Party screens the article view's keys (copy, filter, n/p …)
+        do nothing: those screens have their own."""
+        from .library import LibraryScreen, PartyScreen
+        if self.screen_stack and isinstance(self.screen, (LibraryScreen, PartyScreen)):
+            if action not in self.SCREEN_ACTIONS and hasattr(ParleyApp, f"action_{action}"):
+                return False
+        return True
+
+    def action_library(self) -> None:
+        """The Library screen (only when Parley was started on a library or folder)."""
+        if self.library is None:
+            self.notify("No library open: start Parley with a folder, several articles or --library.",
+                        severity="warning")
+            return
+        from .library import LibraryScreen
+        if isinstance(self.screen, LibraryScreen):
+            return
+        if not self.is_screen_installed("library"):
+            self.install_screen(LibraryScreen(self.library, self.library_paths), "library")
+        self.push_screen("library")

@@ -35,6 +35,14 @@ class ActorCommands(Provider):
         ]
         if getattr(app, "filter_actor", None) and hasattr(app, "action_toggle_side"):
             out.append(("Toggle side filter (person / everyone on their side)", app.action_toggle_side, "s"))
+        if hasattr(app, "action_open"):
+            from .opening import recent_label
+            from .recent import load_recent
+            out.append(("Open article… (path, recent)", app.action_open, "ctrl+o"))
+            for path in load_recent():
+                out.append((f"Open recent: {recent_label(path)}", lambda p=path: app.open_article(p), path))
+        if getattr(app, "library", None) is not None:
+            out.append(("Library: every article", app.action_library, "L"))
         if getattr(app, "result", None) is not None:
             for a in app.result.actors:
                 out.append((f"Filter by: {a.name}", lambda aid=a.id: app.set_filter(aid), ", ".join(a.aliases)))

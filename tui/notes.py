@@ -138,3 +138,28 @@ def export_body(r: Extraction, suffix: str, actors: tuple[str, ...] | None = Non
         d["claims"] = [c for c in d["claims"] if ids & {c["holder"], *c["holders"]}]
         d["quotes"] = [q for q in d["quotes"] if q["speaker"] in ids]
     return json.dumps(d, ensure_ascii=False, indent=2) + "\n"
+
+
+def library_source(o: dict) -> str:
+    """*Title* (path), date: where a library item comes from (the Library knows the date)."""
+    path = o.get("path") or ""
+    where = f" ({_one_line(os.path.abspath(path) if os.path.exists(path) else path)})" if path else ""
+    date = f", {o['date']}" if o.get("date") else ""
+    return f"*{_one_line(o.get('title') or '')}*{where}{date}"
+
+
+def format_library_item(o: dict) -> str:
+    """A library occurrence (``extract.library.views.party_view``) as ``format_item`` writes
+    an article's: a quote as “text” — Speaker, *Title* (path), date; a demand or red line as
+    ``Holder — demand: <claim>`` with the evidence sentence quoted on the next line."""
+    if o["kind"] == "quote":
+        return f"“{said(o['text'])}” — {_one_line(o.get('holder') or 'unknown speaker')}, {library_source(o)}"
+    return (f"{_one_line(o.get('holder') or '')} — {KIND.get(o['kind'], o['kind'])}: {_one_line(o['text'])}\n"
+            f"“{_one_line(o.get('evidence') or '')}” — {library_source(o)}")
+
+
+def library_heading(o: dict) -> str:
+    """The heading a library copy sits under: its article's, as ``heading`` writes it."""
+    path = o.get("path") or ""
+    where = f" — `{_one_line(os.path.abspath(path) if os.path.exists(path) else path)}`" if path else ""
+    return f"## {_one_line(o.get('title') or '')}{where}"

@@ -32,7 +32,11 @@ class ActorFinder(ModalScreen[str | None]):
         self._fill("")
 
     def _fill(self, query: str) -> None:
-        ol = self.query_one(OptionList)
+        from textual.css.query import NoMatches
+        try:
+            ol = self.query_one(OptionList)
+        except NoMatches:  # pushed while the app was closing (keys typed after q): nothing to fill
+            return
         ol.clear_options()
         if query.strip():
             choices = {(aid, name, alias): alias for aid, name, aliases in self.actors for alias in (name, *aliases)}
