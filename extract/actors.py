@@ -353,7 +353,13 @@ class ActorIndex:
                         if key:
                             return key
         if lemma == "government" and head.tag_ == "NN":
-            # "the government of Uganda" is Uganda's government, which the text calls Uganda too
+            # "the government of Uganda", "the Democratic Republic of Congo's government": the
+            # state's government, which the text calls by the state's name too
+            for t in head.children:
+                k = self.token_map.get((chunk.offset, t.i)) if t.dep_ == "poss" else None
+                if k and k in self.clusters and self.clusters[k].kind == "state":
+                    self.token_map[(chunk.offset, head.i)] = k
+                    return k
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     obj = next((p for p in prep.children if p.dep_ == "pobj"), None)
@@ -371,9 +377,9 @@ class ActorIndex:
                     return k
         left = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod", "det", "poss")]
         toks = [t for t in left if t.dep_ != "det"] + [head]
-        # "the Parliament’s negotiating team": a possessive keeps its "’s"
+        # "the Parliament’s negotiating team": a possessive keeps all its words and its "’s"
         toks += [x for t in left if t.dep_ == "poss" and t.pos_ != "PRON" for x in t.subtree
-                 if x.dep_ == "case" or x.i == t.i - 1 and x.dep_ == "compound"]
+                 if x.dep_ != "det" or x.i > t.left_edge.i]
         # "public sector workers", "long-term budget negotiators": a modifier keeps its own modifiers
         toks += [x for t in left if t.dep_ in ("compound", "amod") for x in t.subtree
                  if x.i < t.i and x.dep_ in ("amod", "compound", "punct", "npadvmod") and x.text != ","]

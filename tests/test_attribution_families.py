@@ -127,3 +127,11 @@ def test_troops_and_forces_of_one_side_are_one_group(run):
     troops = actor(ex, "Government troops")
     assert "Government forces" in troops.aliases
     assert not any("Rebel" in al for al in troops.aliases)
+
+
+def test_a_states_government_is_the_state_and_a_possessive_keeps_its_words(run):
+    ex = run("The Democratic Republic of Congo's government has rejected the rebels' demand. "
+             "Members of the Ruritanian Parliament’s negotiating team demanded a new offer.")
+    (red,) = [c for c in ex.claims if c.kind == "red_line"]
+    assert ex.actor_name(red.holder) == "Democratic Republic of Congo"
+    assert not [a for a in ex.actors if a.name.startswith("'s") or a.name.startswith("’s")]
