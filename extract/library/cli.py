@@ -56,7 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     a = sub.add_parser("add", parents=[lib], help="import articles (text, folders, .html, .jsonl)")
     a.add_argument("paths", nargs="+", metavar="PATH")
-    a.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="parse with N processes")
+    a.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                   help="parse with N processes (default 1; with --engine dask: N local workers, default 2)")
+    a.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where to extract: here, or on Dask distributed workers (pip install 'parley[dask]')")
+    a.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="with --engine dask: an existing cluster's scheduler (tcp://host:8786); "
+                        "default: a local cluster of --jobs workers")
     a.add_argument("--model", default=None, help="spaCy pipeline (as for parley extract)")
     a.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
 
@@ -131,14 +137,18 @@ def cmd_add(args) -> int:
     from ..cli import _progress_bar
     from ..model import EXTRACTOR_VERSION, text_sha256
     from ..nlp import ModelNotFound
-    from ..runner import Runner
     from .actors import ensure_links
     from .dates import article_date
+    from .engines import EngineError, make_engine
     from .sources import InputError, expand
     from .store import ArticleMeta
 
-    if args.jobs < 1:
+    if args.jobs is not None and args.jobs < 1:
         return fail("--jobs must be 1 or more")
+    if args.scheduler and args.engine != "dask":
+        return fail("--scheduler needs --engine dask")
+    if args.scheduler and args.jobs is not None:
+        warn("--jobs is ignored with --scheduler (the cluster's workers do the work)")
     status = 0
     lib = _open(args, create=True)
     items = []
@@ -166,11 +176,16 @@ def cmd_add(args) -> int:
 
     counts = {"added": 0, "replaced": 0, "re-extracted": 0, "unchanged": unchanged}
     if items:
-        runner = Runner(model=args.model, cache=None if args.no_cache else ExtractionCache(warn=warn))
+        try:
+            engine = make_engine(args.engine, model=args.model, jobs=args.jobs, scheduler=args.scheduler,
+                                 cache=None if args.no_cache else ExtractionCache(warn=warn))
+        except EngineError as exc:
+            return fail(str(exc))
         docs = [(it.text, it.path) for it in items]
+        done = 0
         bar = _progress_bar()
         try:
-            results = runner.extract_many(docs, n_process=args.jobs)
+            results = engine.extract_many(docs)
             if bar is not None:
                 bar.start()
                 task = bar.add_task(f"Adding {len(items)} article{'s' if len(items) != 1 else ''}",
@@ -185,13 +200,18 @@ def cmd_add(args) -> int:
                 except (sqlite3.IntegrityError, UnicodeError, ValueError) as exc:
                     status = fail(f"{it.path}: could not be stored ({exc}); the other articles are")
                     failed += 1
+                done += 1
                 if bar is not None:
                     bar.advance(task)
-        except ModelNotFound as exc:
-            return fail(str(exc))
+        except (ModelNotFound, EngineError) as exc:
+            status = fail(str(exc))
+            if done == 0:
+                return status
+            failed += len(items) - done  # those stored so far are whole; the summary still follows
         finally:
             if bar is not None:
                 bar.stop()
+            engine.close()
     ensure_links(lib)
     n = lib.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     reex = f", re-extracted {counts['re-extracted']}" if counts["re-extracted"] else ""
