@@ -1,6 +1,7 @@
 """``parley library ...``: follow a negotiation across articles.
 
     parley library add PATH... [--jobs N]      import text files, folders, HTML pages, JSON Lines
+        [--engine dask [--scheduler ADDRESS]]  ... extracting on Dask workers (engines.py)
     parley library list                        the articles, in date order
     parley library info [ARTICLE]              the library (or one article) in numbers
     parley library remove ID... [--yes]        delete articles (asks first)
@@ -360,11 +361,12 @@ def _emit(text: str, output: str | None, what: str) -> int:
 
 
 # ---------------------------------------------------------------------------- parties
-def _party(lib, name: str):
-    from .actors import cluster, find_party, load_nodes
+def _party(lib, name: str, stored: bool = False):
+    """The one party ``name`` picks, and all parties (``stored``: as the last relink stored them)."""
+    from .actors import cluster, find_party, load_nodes, stored_parties
     from .store import LibraryError
 
-    parties = cluster(load_nodes(lib), lib.corrections())
+    parties = stored_parties(lib) if stored else cluster(load_nodes(lib), lib.corrections())
     hits = find_party(parties, name)
     if not hits:
         from rapidfuzz import process
@@ -433,14 +435,16 @@ def party_report(lib, name: str) -> dict:
     from .positions import group_positions, mark_dropped
 
     ensure_links(lib)
-    party, _ = _party(lib, name)
+    party, _ = _party(lib, name, stored=not lib.readonly)
+    party_articles = party.articles
     ids = {party.id}
-    items = [d for d in lib.items() if d["holder_id"] in ids or ids & set(d["holder_ids"])]
+    items = [d for d in lib.items(articles=party_articles, holder=party.id)
+             if d["holder_id"] in ids or ids & set(d["holder_ids"])]
     claims = [d for d in items if d["kind"] != "quote"]
     quotes = [d for d in items if d["kind"] == "quote"]
     positions = group_positions(claims)
     arts = {a.id: a for a in lib.articles()}
-    order = [sha for sha in arts if sha in party.articles]
+    order = [sha for sha in arts if sha in party_articles]
     mark_dropped(positions, [arts[s].date for s in {d["article_sha"] for d in claims}])
     # first/last seen from full dates when there are any (a month-day dateline has no year to compare)
     dated = [arts[s].date for s in order if arts[s].date]
