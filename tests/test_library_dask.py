@@ -122,6 +122,32 @@ def test_dask_engine_writes_the_same_library_as_the_local_engine(tmp_path, capsy
     assert _rows(again)["claims"] == local["claims"]
 
 
+def test_an_existing_cluster_by_its_scheduler_address(tmp_path, capsys, shared_model):
+    """--scheduler: a cluster started elsewhere (here a 2-worker LocalCluster of this test) does the work."""
+    distributed = pytest.importorskip("distributed")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    local_lib = tmp_path / "local.sqlite"
+    assert library_main(["add", str(folder), "--library", str(local_lib), "--no-cache"]) == 0
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        env = dict(os.environ, PARLEY_LIBRARY=str(tmp_path / "dask.sqlite"), PARLEY_CACHE_DIR=str(tmp_path / "c"))
+        r = run_parley("library", "add", str(folder), "--engine", "dask", "--scheduler", cluster.scheduler_address,
+                       env=env, timeout=300)
+        assert r.returncode == 0, r.stderr.decode()
+        with distributed.Client(cluster) as client:  # the workers kept their model for the next import
+            loaded = client.run(lambda: sorted(map(str, __import__("extract.library.engines",
+                                                                   fromlist=["_EXTRACTORS"])._EXTRACTORS)))
+        assert len(loaded) == 2 and any(loaded.values())  # one model each at most, loaded where work was sent
+        assert all(len(v) <= 1 for v in loaded.values())
+    local, remote = _rows(local_lib), _rows(tmp_path / "dask.sqlite")
+    assert len(local["articles"]) == len(ARTICLES)
+    for table in local:
+        assert remote[table] == local[table], table
+
+
 @pytest.mark.parametrize("address", ["tcp://127.0.0.1:9", "nonsense://host:1", "host-without-port"])
 def test_a_bad_scheduler_address_is_one_line(tmp_path, address):
     pytest.importorskip("distributed")
