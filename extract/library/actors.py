@@ -287,6 +287,43 @@ def relink(lib: Library) -> list[Party]:
     return parties
 
 
+class StoredParty(Party):
+    """A party as ``relink`` stored it: id, name, kind and aliases read back, not recomputed.
+
+    ``nodes`` holds one stand-in per distinct actor name (all ``find_party`` looks at);
+    ``articles`` is read from the links when asked for.
+    """
+
+    def __init__(self, lib: Library, id: str, name: str, kind: str, aliases: list[str], names: list[str]):
+        super().__init__(nodes=[Node(article="", actor="", name=n, kind=kind, aliases=(), path="", weight=0)
+                                for n in names], id=id)
+        self._lib, self._name, self._kind, self._aliases = lib, name, kind, aliases
+        self._articles: set[str] | None = None
+
+    name = property(lambda self: self._name)
+    kind = property(lambda self: self._kind)
+    aliases = property(lambda self: self._aliases)
+
+    @property
+    def articles(self) -> set[str]:
+        if self._articles is None:
+            self._articles = {r[0] for r in self._lib.conn.execute(
+                "SELECT DISTINCT article FROM actor_links WHERE library_actor=?", (self.id,))}
+        return self._articles
+
+
+def stored_parties(lib: Library) -> list[StoredParty]:
+    """The parties of the last ``relink``, in its order (what ``cluster`` gives while the links are
+    fresh, without clustering every actor of the library again): for read-only queries."""
+    ensure_links(lib)
+    names: dict[str, list[str]] = {}
+    for pid, name in lib.conn.execute("SELECT DISTINCT l.library_actor, a.name FROM actor_links l "
+                                      "JOIN actors a ON a.article = l.article AND a.id = l.actor"):
+        names.setdefault(pid, []).append(name)
+    return [StoredParty(lib, r[0], r[1], r[2], json.loads(r[3]), names.get(r[0], []))
+            for r in lib.conn.execute("SELECT id, name, kind, aliases FROM library_actors ORDER BY rowid")]
+
+
 def ensure_links(lib: Library) -> None:
     if lib.links_stale() and not lib.readonly:
         relink(lib)

@@ -1,6 +1,7 @@
 """``parley library ...``: follow a negotiation across articles.
 
     parley library add PATH... [--jobs N]      import text files, folders, HTML pages, JSON Lines
+        [--engine dask [--scheduler ADDRESS]]  ... extracting on Dask workers (engines.py)
     parley library list                        the articles, in date order
     parley library info [ARTICLE]              the library (or one article) in numbers
     parley library remove ID... [--yes]        delete articles (asks first)
@@ -56,7 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     a = sub.add_parser("add", parents=[lib], help="import articles (text, folders, .html, .jsonl)")
     a.add_argument("paths", nargs="+", metavar="PATH")
-    a.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="parse with N processes")
+    a.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                   help="parse with N processes (default 1; with --engine dask: N local workers, default 2)")
+    a.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where to extract: here, or on Dask distributed workers (pip install 'parley[dask]')")
+    a.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="with --engine dask: an existing cluster's scheduler (tcp://host:8786); "
+                        "default: a local cluster of --jobs workers")
     a.add_argument("--model", default=None, help="spaCy pipeline (as for parley extract)")
     a.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
 
@@ -131,14 +138,18 @@ def cmd_add(args) -> int:
     from ..cli import _progress_bar
     from ..model import EXTRACTOR_VERSION, text_sha256
     from ..nlp import ModelNotFound
-    from ..runner import Runner
     from .actors import ensure_links
     from .dates import article_date
+    from .engines import EngineError, make_engine
     from .sources import InputError, expand
     from .store import ArticleMeta
 
-    if args.jobs < 1:
+    if args.jobs is not None and args.jobs < 1:
         return fail("--jobs must be 1 or more")
+    if args.scheduler and args.engine != "dask":
+        return fail("--scheduler needs --engine dask")
+    if args.scheduler and args.jobs is not None:
+        warn("--jobs is ignored with --scheduler (the cluster's workers do the work)")
     status = 0
     lib = _open(args, create=True)
     items = []
@@ -166,11 +177,16 @@ def cmd_add(args) -> int:
 
     counts = {"added": 0, "replaced": 0, "re-extracted": 0, "unchanged": unchanged}
     if items:
-        runner = Runner(model=args.model, cache=None if args.no_cache else ExtractionCache(warn=warn))
+        try:
+            engine = make_engine(args.engine, model=args.model, jobs=args.jobs, scheduler=args.scheduler,
+                                 cache=None if args.no_cache else ExtractionCache(warn=warn))
+        except EngineError as exc:
+            return fail(str(exc))
         docs = [(it.text, it.path) for it in items]
+        done = 0
         bar = _progress_bar()
         try:
-            results = runner.extract_many(docs, n_process=args.jobs)
+            results = engine.extract_many(docs)
             if bar is not None:
                 bar.start()
                 task = bar.add_task(f"Adding {len(items)} article{'s' if len(items) != 1 else ''}",
@@ -185,13 +201,18 @@ def cmd_add(args) -> int:
                 except (sqlite3.IntegrityError, UnicodeError, ValueError) as exc:
                     status = fail(f"{it.path}: could not be stored ({exc}); the other articles are")
                     failed += 1
+                done += 1
                 if bar is not None:
                     bar.advance(task)
-        except ModelNotFound as exc:
-            return fail(str(exc))
+        except (ModelNotFound, EngineError) as exc:
+            status = fail(str(exc))
+            if done == 0:
+                return status
+            failed += len(items) - done  # those stored so far are whole; the summary still follows
         finally:
             if bar is not None:
                 bar.stop()
+            engine.close()
     ensure_links(lib)
     n = lib.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     reex = f", re-extracted {counts['re-extracted']}" if counts["re-extracted"] else ""
@@ -340,11 +361,12 @@ def _emit(text: str, output: str | None, what: str) -> int:
 
 
 # ---------------------------------------------------------------------------- parties
-def _party(lib, name: str):
-    from .actors import cluster, find_party, load_nodes
+def _party(lib, name: str, stored: bool = False):
+    """The one party ``name`` picks, and all parties (``stored``: as the last relink stored them)."""
+    from .actors import cluster, find_party, load_nodes, stored_parties
     from .store import LibraryError
 
-    parties = cluster(load_nodes(lib), lib.corrections())
+    parties = stored_parties(lib) if stored else cluster(load_nodes(lib), lib.corrections())
     hits = find_party(parties, name)
     if not hits:
         from rapidfuzz import process
@@ -413,14 +435,16 @@ def party_report(lib, name: str) -> dict:
     from .positions import group_positions, mark_dropped
 
     ensure_links(lib)
-    party, _ = _party(lib, name)
+    party, _ = _party(lib, name, stored=not lib.readonly)
+    party_articles = party.articles
     ids = {party.id}
-    items = [d for d in lib.items() if d["holder_id"] in ids or ids & set(d["holder_ids"])]
+    items = [d for d in lib.items(articles=party_articles, holder=party.id)
+             if d["holder_id"] in ids or ids & set(d["holder_ids"])]
     claims = [d for d in items if d["kind"] != "quote"]
     quotes = [d for d in items if d["kind"] == "quote"]
     positions = group_positions(claims)
     arts = {a.id: a for a in lib.articles()}
-    order = [sha for sha in arts if sha in party.articles]
+    order = [sha for sha in arts if sha in party_articles]
     mark_dropped(positions, [arts[s].date for s in {d["article_sha"] for d in claims}])
     # first/last seen from full dates when there are any (a month-day dateline has no year to compare)
     dated = [arts[s].date for s in order if arts[s].date]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -67,27 +68,42 @@ def _content(norm: str) -> str:
     return " ".join(w for w in norm.split() if w not in STOP and len(w) > 2)
 
 
+@lru_cache(maxsize=1 << 16)
+def _forms(text: str) -> tuple[str, str, int]:
+    """The normalised text, its content words, and how many: computed once per text."""
+    norm = _norm(text)
+    content = _content(norm)
+    return norm, content, len(content.split())
+
+
 def same_position(a: str, b: str) -> bool:
     """The same wording, or at least two content words each and rapidfuzz token_set_ratio ≥ 85 on them."""
-    na, nb = _norm(a), _norm(b)
+    na, ca, la = _forms(a)
+    nb, cb, lb = _forms(b)
     if na == nb:
         return True
-    ca, cb = _content(na), _content(nb)
-    if min(len(ca.split()), len(cb.split())) < 2:
+    if min(la, lb) < 2:
         return False
     return fuzz.token_set_ratio(ca, cb) >= SAME_POSITION
 
 
 def group_positions(claims: list[dict]) -> list[Position]:
-    """``claims`` in date order (dicts from ``Library.items``) grouped into positions."""
+    """``claims`` in date order (dicts from ``Library.items``) grouped into positions.
+
+    A claim joins the first position (of its kind) with an occurrence it restates; each
+    position's distinct texts are compared once (a party restates itself word for word often).
+    """
     positions: list[Position] = []
+    texts: list[dict[str, None]] = []  # per position: its distinct occurrence texts
     for c in claims:
-        for p in positions:
-            if p.kind == c["kind"] and any(same_position(o["text"], c["text"]) for o in p.occurrences):
+        for p, seen in zip(positions, texts):
+            if p.kind == c["kind"] and (c["text"] in seen or any(same_position(t, c["text"]) for t in seen)):
                 p.occurrences.append(c)
+                seen[c["text"]] = None
                 break
         else:
             positions.append(Position(kind=c["kind"], text=c["text"], occurrences=[c]))
+            texts.append({c["text"]: None})
     return positions
 
 

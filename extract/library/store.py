@@ -413,21 +413,33 @@ class Library:
         return self.conn.execute("SELECT 1 FROM actors a LEFT JOIN actor_links l ON l.article=a.article "
                                  "AND l.actor=a.id WHERE l.library_actor IS NULL LIMIT 1").fetchone() is not None
 
-    def items(self) -> Iterator[dict]:
-        """Every claim and quote, with its article's date, title and evidence sentence, in date order."""
+    def items(self, articles: set[str] | None = None, holder: str | None = None) -> Iterator[dict]:
+        """Every claim and quote, with its article's date, title and evidence sentence, in date order
+        (only those of ``articles``, content hashes, when given; only those the library actor
+        ``holder`` holds or says, as ``holder_id`` or one of ``holder_ids``, when given)."""
         arts = {a.id: a for a in self.articles()}
-        links = {(r[0], r[1]): r[2] for r in self.conn.execute("SELECT article, actor, library_actor FROM actor_links")}
+        only, args = ("", ()) if articles is None else (
+            " WHERE article IN (SELECT value FROM json_each(?))", (json.dumps(sorted(articles)),))
+        links = {(r[0], r[1]): r[2] for r in self.conn.execute(
+            "SELECT article, actor, library_actor FROM actor_links" + only, args)}
         names = {r[0]: r[1] for r in self.conn.execute("SELECT id, name FROM library_actors")}
-        local = {(r[0], r[1]): r[2] for r in self.conn.execute("SELECT article, id, name FROM actors")}
+        local = {(r[0], r[1]): r[2] for r in self.conn.execute("SELECT article, id, name FROM actors" + only, args)}
         order = {sha: i for i, sha in enumerate(arts)}
+        mine = None if holder is None else {  # (article, per-article actor) pairs that are ``holder``
+            (r[0], r[1]) for r in self.conn.execute(
+                "SELECT article, actor FROM actor_links WHERE library_actor=?", (holder,))}
         rows = []
         for r in self.conn.execute("SELECT article, id, kind, holder, holders, target, text, start_char, end_char, "
-                                   "sentence_start, sentence_end, confidence, cue, frame FROM claims"):
+                                   "sentence_start, sentence_end, confidence, cue, frame FROM claims" + only, args):
+            if mine is not None and (r[0], r[3]) not in mine and not any((r[0], h) in mine for h in json.loads(r[4])):
+                continue
             rows.append(dict(article=r[0], item=r[1], kind=r[2], holder=r[3], holders=json.loads(r[4]), target=r[5],
                              text=r[6], start=r[7], end=r[8], sentence=(r[9], r[10]), confidence=r[11],
                              cue=r[12], how=r[13]))
         for r in self.conn.execute("SELECT article, id, speaker, text, start_char, end_char, sentence_start, "
-                                   "sentence_end, confidence, cue, how FROM quotes"):
+                                   "sentence_end, confidence, cue, how FROM quotes" + only, args):
+            if mine is not None and (r[0], r[2]) not in mine:
+                continue
             rows.append(dict(article=r[0], item=r[1], kind="quote", holder=r[2], holders=[r[2]] if r[2] else [],
                              target=None, text=r[3], start=r[4], end=r[5], sentence=(r[6], r[7]),
                              confidence=r[8], cue=r[9] or "", how=r[10]))
@@ -437,12 +449,16 @@ class Library:
             sha = d["article"]
             if sha not in arts:
                 continue
-            if sha not in texts:
-                texts = {sha: self.text(sha)}  # one article's text in memory at a time
-            a = arts[sha]
 
             def lib(aid: str | None) -> str | None:
                 return links.get((sha, aid)) if aid else None
+
+            holder_ids = [x for x in (lib(h) for h in d["holders"]) if x]
+            if holder is not None and lib(d["holder"]) != holder and holder not in holder_ids:
+                continue
+            if sha not in texts:
+                texts = {sha: self.text(sha)}  # one article's text in memory at a time
+            a = arts[sha]
 
             def name(aid: str | None) -> str:
                 if not aid:
@@ -453,8 +469,7 @@ class Library:
             s0, s1 = d.pop("sentence")
             yield dict(d, article=a.short, article_sha=sha, title=a.title, path=a.path, date=a.date,
                        date_source=a.date_source, holder_id=lib(d["holder"]),
-                       holder_ids=[x for x in (lib(h) for h in d["holders"]) if x],
-                       holder=name(d["holder"]), target_id=lib(d["target"]), target=name(d["target"]),
+                       holder_ids=holder_ids, holder=name(d["holder"]), target_id=lib(d["target"]), target=name(d["target"]),
                        evidence=texts[sha][s0:s1], sentence_start=s0, sentence_end=s1)
 
 
