@@ -22,7 +22,6 @@ from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 from extract import Extraction
 from extract.cache import ExtractionCache
 from extract.cli import default_document
-from extract.render import holders_of
 
 from . import state
 from .article import ArticleView, Mark, visible
@@ -32,12 +31,12 @@ from .commands import ActorCommands
 from .copying import CopyMixin
 from .messages import CacheWarning, Extracted, ExtractFailed, ExtractPartial, ExtractProgress, Stopped, while_open
 from .detail import describe
+from .filling import FillMixin
 from .notes import default_notes_path
 from .panes import HEADERS, PANES, PaneEntered, SidePanes, column_widths
 from .screens import ActorFinder, HelpScreen, key_display
 from .searching import SearchMixin
 from .selection import SelectionMixin
-from .state import short
 from .styles import DEFAULT, LEGEND_KEYS, mark_styles
 
 WIDE = 160  # columns from which all four side panes show at once
@@ -46,7 +45,7 @@ WIDE = 160  # columns from which all four side panes show at once
 PARTIAL_AFTER = 4.0
 
 
-class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, App):
+class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, FillMixin, App):
     TITLE = "Parley"
     CSS_PATH = Path(__file__).with_name("parley.tcss")  # absolute: subclasses live elsewhere
     COMMANDS = App.COMMANDS | {ActorCommands}
@@ -366,33 +365,6 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, App):
                          f"{self.search_index + 1}/{len(self.search_hits)}  (n N move, escape ends)")
         fl.update(Text("  ·  ".join(parts), style="bold yellow"))
         fl.display = bool(parts)
-
-    def _fill(self, table: DataTable, pane: str, name, keep: str | None = None) -> None:
-        if keep is None and self.selected and self.selected[0] == pane:
-            keep = self.selected[1]
-        if keep is None and table.row_count and table.cursor_row < table.row_count:
-            keep = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
-        widths = [c.width for c in table.columns.values()]
-        w1, w2, w3 = (widths + [0, 0, 0])[:3]
-        n = len(widths)
-        table.clear()
-        for item in self.visible_items(pane):
-            if pane == "actors":
-                label = Text(short(item.name, w1), style="bold" if item.id in (self.filter_ids() or ()) else "")
-                cells = (label, item.kind, str(item.mention_count))
-            elif pane == "quotes":
-                cells = (Text(short(name(item.speaker), w1)), Text(short(item.text, w2)),
-                         Text(short(item.cue or "—", w3)))
-            else:
-                cells = (Text(short(holders_of(self.result, item), w1)), Text(short(item.text, w2)),
-                         Text(short(item.cue, w3)))
-            table.add_row(*cells[:n], key=item.id)
-        if keep is not None and keep in table.rows:  # the cursor stays on its item
-            table.move_cursor(row=table.get_row_index(keep), animate=False)
-        empty = self.main.query_one(f"#empty-{pane}", Static)
-        table.set_class(not table.row_count, "-empty")
-        empty.display = not table.row_count
-        empty.update(Text(self.empty_text(pane) + "."))
 
     def item(self, pane: str, item_id: str):
         for it in self.visible_items(pane):
