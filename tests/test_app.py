@@ -459,3 +459,64 @@ async def test_status_names_every_holder_and_how_the_item_was_found(extractor, t
         row = app.query_one("#red_lines", DataTable).get_row_at(0)
         assert " & " in str(row[0])
 
+
+def _screen_offset(view: ArticleView, pos: int) -> tuple[int, int]:
+    """Where article offset ``pos`` is drawn, relative to the view's top-left corner (its
+    border included), after scrolling its line into view."""
+    from rich.cells import cell_len
+    y = view.line_of(pos)
+    if not view.scroll_y <= y < view.scroll_y + view.scrollable_content_region.height:
+        view.scroll_to(y=max(0, y - 3), animate=False, immediate=True)
+    x = cell_len(view.shown[view.starts[y]:pos])
+    return view.gutter.left + x, view.gutter.top + y - int(view.scroll_y)
+
+
+async def test_clicking_a_marked_span_selects_its_item(extractor, tmp_path):
+    """A click on a red line, a demand or a quote in the article brings its pane forward
+    with the cursor on its row; the status line, the detail panel and the mark follow."""
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        r = app.result
+        spans = [(it.start, it.end) for it in (*r.demands, *r.red_lines, *r.quotes)]
+        for pane, items in (("red_lines", r.red_lines), ("demands", r.demands), ("quotes", r.quotes)):
+            # an item with a word no other item covers: the click can mean only it
+            it, pos = next((it, k) for it in items for k in range(it.start, it.end)
+                           if not app.text[k].isspace() and sum(a <= k < b for a, b in spans) == 1)
+            await pilot.click(ArticleView, offset=_screen_offset(view, pos))
+            await pilot.pause()
+            assert app.selected == (pane, it.id)
+            assert app.query_one("#side").active == pane
+            table = app.query_one(f"#{pane}", DataTable)
+            assert app.focused is table
+            assert table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value == it.id
+            assert (it.cue or "—") in str(app.query_one("#status").render())
+            detail = app.query_one("#detail-body").render()
+            assert " ".join(it.text.split()[:3]) in " ".join(str(detail).split())
+            reverse = {p for p, _, style in drawn(app) if style is not None and style.reverse}
+            assert {k for k in range(it.start, it.end) if not app.text[k].isspace()} <= reverse
+
+
+async def test_clicking_plain_text_changes_nothing(extractor, tmp_path):
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("2", "down")
+        await pilot.pause()
+        before = app.selected
+        rows = {p: app.query_one(f"#{p}", DataTable).row_count for p in ("actors", "demands", "red_lines", "quotes")}
+        view = app.query_one(ArticleView)
+        r = app.result
+        marked = [(m.start, m.end) for a in r.actors for m in a.mentions]
+        marked += [(it.start, it.end) for it in (*r.demands, *r.red_lines, *r.quotes)]
+        pos = next(k for k in range(len(app.text)) if app.text[k].isalpha()
+                   and not any(a <= k < b for a, b in marked))
+        assert app.item_at(pos) is None
+        await pilot.click(ArticleView, offset=_screen_offset(view, pos))
+        await pilot.pause()
+        await pilot.click(ArticleView, offset=(0, 0))  # the border
+        await pilot.pause()
+        assert app.is_running and app.selected == before
+        assert app.query_one("#side").active == "demands"
+        assert {p: app.query_one(f"#{p}", DataTable).row_count for p in rows} == rows

@@ -460,6 +460,21 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, FillMixin, App):
     def _on_pane_entered(self, event: PaneEntered) -> None:
         self.sync_selection()
 
+    @on(ArticleView.Clicked)
+    def _on_article_clicked(self, event: ArticleView.Clicked) -> None:
+        """A click on a marked span selects its item: its pane comes forward with the
+        cursor on the row (status line, detail and article mark follow)."""
+        hit = self.item_at(event.offset)
+        if hit is None:
+            return  # plain text: the click only focused the article
+        pane, item_id = hit
+        self.ensure_filled(pane)
+        table = self.show_pane(pane, focus=True)
+        if item_id in table.rows:
+            with table.prevent(DataTable.RowHighlighted):
+                table.move_cursor(row=table.get_row_index(item_id), animate=False)
+        self._select(pane, item_id, centre=False)
+
     @on(DataTable.RowSelected, "#actors")
     def _on_actor_selected(self, event: DataTable.RowSelected) -> None:
         self.set_filter(event.row_key.value)
