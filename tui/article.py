@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from rich.cells import _is_single_cell_widths, get_character_cell_size
+from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
@@ -75,47 +75,39 @@ def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     while end > start and text[end - 1] == " ":  # trailing spaces show nothing
         end -= 1
     pos = start
-    if _is_single_cell_widths(text[start:end]):  # one cell per character: string search only
-        while pos < end:
-            if end - pos <= width:
-                out.append((pos, end))
-                break
-            cut = text.rfind(" ", pos + 1, pos + width + 1)
-            if cut < 0:
-                out.append((pos, pos + width))
-                pos += width
-            else:
-                stop = cut
-                while stop > pos and text[stop - 1] == " ":
-                    stop -= 1
-                out.append((pos, stop))
-                pos = cut + 1
-            while pos < end and text[pos] == " ":
-                pos += 1
-        return out
     while pos < end:
-        cells, k, space = 0, pos, -1
-        while k < end:
-            w = get_character_cell_size(text[k])
-            if cells + w > width and k > pos:
-                break
-            if text[k] == " " and k > pos:
-                space = k
-            cells += w
-            k += 1
-        if k >= end:
-            out.append((pos, end))
-            break
-        if space > 0:
-            out.append((pos, space))
-            pos = space + 1
+        # A line of ``width`` characters, cut at its last space, is right whenever it takes
+        # at most ``width`` cells (always, unless it holds wide characters): string search only.
+        if end - pos <= width:
+            stop, nxt = end, end
         else:
-            out.append((pos, k))
-            pos = k
+            cut = text.rfind(" ", pos + 1, pos + width + 1)
+            stop, nxt = (pos + width, pos + width) if cut < 0 else (cut, cut + 1)
+        if cell_len(text[pos:stop]) > width:  # wide characters: measure one by one
+            stop, nxt = _fit(text, pos, end, width)
+        while stop > pos + 1 and text[stop - 1] == " ":
+            stop -= 1
+        out.append((pos, stop))
+        pos = nxt
         while pos < end and text[pos] == " ":
             pos += 1
     return out
 
+
+def _fit(text: str, pos: int, end: int, width: int) -> tuple[int, int]:
+    """(end of the line from ``pos``, start of the next) when characters differ in width."""
+    cells, k, space = 0, pos, -1
+    while k < end:
+        w = get_character_cell_size(text[k])
+        if cells + w > width and k > pos:
+            break
+        if text[k] == " " and k > pos:
+            space = k
+        cells += w
+        k += 1
+    if k >= end:
+        return end, end
+    return (space, space + 1) if space > 0 else (k, k)
 
 TEXT, TITLE, BLANK = 0, 1, 2
 
