@@ -520,3 +520,22 @@ async def test_clicking_plain_text_changes_nothing(extractor, tmp_path):
         assert app.is_running and app.selected == before
         assert app.query_one("#side").active == "demands"
         assert {p: app.query_one(f"#{p}", DataTable).row_count for p in rows} == rows
+
+
+async def test_mouse_selection_in_the_article_copies_the_lines_shown(extractor, tmp_path):
+    """Textual's text selection (a mouse drag) still works on the Line-API view."""
+    from textual.geometry import Offset
+    from textual.selection import Selection
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        from tui.article import TEXT
+        y = next(k for k in range(len(view.kinds) - 1) if view.kinds[k] == view.kinds[k + 1] == TEXT)
+        line = app.text[view.starts[y]:view.ends[y]]
+        app.screen.selections = {view: Selection(Offset(4, y), Offset(4, y + 1))}
+        await pilot.pause()
+        assert app.screen.get_selected_text() == line[4:] + "\n" + app.text[view.starts[y + 1]:view.starts[y + 1] + 4]
+        chosen = app.screen.get_component_rich_style("screen--selection")
+        shown = [st for pos, _, st in drawn(app, range(y, y + 1)) if pos >= view.starts[y] + 4]
+        assert shown and all(st.bgcolor == chosen.bgcolor for st in shown)

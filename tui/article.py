@@ -255,7 +255,21 @@ class ArticleView(ScrollView, can_focus=True):
             t.stylize("bold")
         for m in self.marks_over(s, e):
             t.stylize(m.style, max(m.start, s) - s, min(m.end, e) - s)
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(y)) is not None:
+            a, b = span
+            t.stylize(self.screen.get_component_rich_style("screen--selection"), a, len(t) if b == -1 else b)
         return t
+
+    def get_selection(self, selection) -> tuple[str, str] | None:
+        """The text a mouse drag selected, as the lines show it (Textual's text selection)."""
+        lines = (self.shown[s:e] if k != BLANK else "" for s, e, k in zip(self.starts, self.ends, self.kinds))
+        text = "\n".join(lines).replace("\u2028", " ").replace("\u2029", " ")  # no extra line breaks
+        return selection.extract(text), "\n"
+
+    def selection_updated(self, selection) -> None:
+        self._strips.clear()
+        self.refresh()
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
