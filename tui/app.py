@@ -492,7 +492,7 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, FillMixin, App):
         if hit is None:
             return  # plain text: the click only focused the article
         pane, item_id = hit
-        self.ensure_filled(pane)
+        self.ensure_filled(pane, item_id)
         table = self.show_pane(pane, focus=True)
         if item_id in table.rows:
             with table.prevent(DataTable.RowHighlighted):

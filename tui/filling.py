@@ -15,7 +15,8 @@ keep a refill short:
   takes ~8 ms (the table measures the new rows afterwards, about as much again), so a key
   press never waits long behind one.
 - **Exactness when it matters**: anything that needs a row that is not added yet (n/p,
-  a click in the article) calls ``ensure_filled(pane)`` first.
+  a click in the article) calls ``ensure_filled(pane, item_id)`` first, which adds the rows
+  up to that one.
 
 A mixin of ``ParleyApp`` (it uses ``result``, ``visible_items``, ``selected``).
 """
@@ -142,11 +143,14 @@ class FillMixin:
             self._chunk = max(CHUNK_MIN, min(CHUNK_MAX, int(self._chunk * 0.008 / max(took, 1e-4))))
         self._schedule_fill()
 
-    def ensure_filled(self, pane: str) -> DataTable:
-        """Add ``pane``'s remaining rows now (for n/p and clicks, which need a given row)."""
+    def ensure_filled(self, pane: str, item_id: str | None = None) -> DataTable:
+        """Add ``pane``'s rows now up to ``item_id``'s (all of them without one), for n/p and
+        clicks, which move the cursor to a given row; the rest keep coming in chunks."""
         self._fill_state()
         table = self.main.query_one(f"#{pane}", DataTable)
-        if self._pending.get(pane, 0) < len(self._pane_rows.get(pane, ())):
+        rows = self._pane_rows.get(pane, ())
+        want = len(rows) if item_id is None else next((k + 1 for k, sig in enumerate(rows) if sig[0] == item_id), 0)
+        if self._pending.get(pane, 0) < want:
             with table.prevent(DataTable.RowHighlighted):
-                self._add_rows(table, pane, len(self._pane_rows[pane]))
+                self._add_rows(table, pane, want - self._pending[pane])
         return table

@@ -159,7 +159,7 @@ class SelectionMixin:
         else:
             i = next((k for k in range(len(keys) - 1, -1, -1) if keys[k] < here), len(keys) - 1)
         _, _, pane, item_id = items[i]
-        self.ensure_filled(pane)
+        self.ensure_filled(pane, item_id)
         table = self.show_pane(pane)
         table.move_cursor(row=table.get_row_index(item_id))
         self._select(pane, item_id)
