@@ -482,6 +482,7 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, FillMixin, App):
 
     @on(PaneEntered)
     def _on_pane_entered(self, event: PaneEntered) -> None:
+        self.fill_front(event.pane)
         self.sync_selection()
 
     @on(ArticleView.Clicked)

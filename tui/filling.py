@@ -9,8 +9,9 @@ keep a refill short:
   keeps the longest common prefix and replaces only the rows after it. Partial results
   of a longer prefix of the article keep the earlier items (ids follow reading order),
   so a new partial result mostly appends.
-- **Chunks**: at most ``FIRST_ROWS`` rows are added at once (more if the cursor's item
-  lies further down, so the cursor lands on it at once); the rest are added
+- **Chunks**: at most ``FIRST_ROWS`` rows are added at once, to the panes in view only
+  (more if the cursor's item lies further down, so the cursor lands on it at once; all of
+  them when they are that few); the rest are added
   ``chunk`` rows per timer tick, the pane in front first, the chunk sized so adding it
   takes ~8 ms (the table measures the new rows afterwards, about as much again), so a key
   press never waits long behind one.
@@ -32,7 +33,7 @@ from extract.render import holders_of
 from .panes import PANES, SidePanes
 from .state import short
 
-FIRST_ROWS = 120  # rows added at once (a pane shows fewer than this even at 200x60)
+FIRST_ROWS = 60  # rows added at once to a pane in view (it shows fewer, even at 200x60)
 CHUNK_MIN, CHUNK_MAX = 20, 400
 TICK = 0.015  # seconds between chunks: key presses get in between
 
@@ -91,7 +92,9 @@ class FillMixin:
                     table.remove_row(key)
             rows[pane] = new
             self._pending[pane] = same
-            want = same + FIRST_ROWS
+            # A pane out of view (behind a tab) gets its rows from the ticks alone, unless
+            # they are few: the first rows of the panes in view are what a refill waits for.
+            want = same + (FIRST_ROWS if self._in_view(pane) or len(new) - same <= FIRST_ROWS else 0)
             if keep is not None:
                 at = next((k for k, sig in enumerate(new) if sig[0] == keep), -1)
                 want = max(want, at + 1)
@@ -101,6 +104,10 @@ class FillMixin:
         self._note_empty(table, pane)
         if self._pending[pane] < len(new):
             self._schedule_fill()
+
+    def _in_view(self, pane: str) -> bool:
+        """Whether ``pane`` is on screen: all four are in the wide layout, else the one in front."""
+        return self.main.has_class("wide") or self.main.query_one(SidePanes).active == pane
 
     def _add_rows(self, table: DataTable, pane: str, count: int) -> int:
         new = self._pane_rows[pane]
@@ -142,6 +149,16 @@ class FillMixin:
         if added == self._chunk:  # adding is about half a row's cost (measuring it follows)
             self._chunk = max(CHUNK_MIN, min(CHUNK_MAX, int(self._chunk * 0.008 / max(took, 1e-4))))
         self._schedule_fill()
+
+    def fill_front(self, pane: str) -> None:
+        """A pane coming into view gets its first rows at once (not at the next tick), so it
+        never looks empty while its rows are on their way."""
+        self._fill_state()
+        if self._pending.get(pane, 0) < min(FIRST_ROWS, len(self._pane_rows.get(pane, ()))):
+            table = self.main.query_one(f"#{pane}", DataTable)
+            with table.prevent(DataTable.RowHighlighted):
+                self._add_rows(table, pane, FIRST_ROWS - self._pending[pane])
+            self._note_empty(table, pane)
 
     def ensure_filled(self, pane: str, item_id: str | None = None) -> DataTable:
         """Add ``pane``'s rows now up to ``item_id``'s (all of them without one), for n/p and
