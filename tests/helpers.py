@@ -37,3 +37,26 @@ def one_line(r) -> str:
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
     return lines[0]
+
+
+def drawn(app, lines: range | None = None) -> list[tuple[int, str, object]]:
+    """The article as the view draws it: (article offset, character, Rich style) for every
+    character on the display lines (all of them by default), read from the strips that
+    ``render_line`` returns, padding left out."""
+    view = app.query_one("#article")
+    out = []
+    for y in lines if lines is not None else range(len(view.starts)):
+        strip = view.render_line(y - int(view.scroll_y))  # render_line counts from the top in view
+        pos, end = view.starts[y], view.ends[y]
+        for seg in strip:
+            for ch in seg.text:
+                if pos < end:
+                    out.append((pos, ch, seg.style))
+                pos += 1
+    return out
+
+
+def drawn_text(app) -> str:
+    """The article's characters as drawn, one display line per line."""
+    view = app.query_one("#article")
+    return "\n".join("".join(ch for _, ch, _ in drawn(app, range(y, y + 1))) for y in range(len(view.starts)))

@@ -3,12 +3,11 @@ import threading
 from pathlib import Path
 
 import pytest
-from rich.text import Text
 from textual.widgets import DataTable
 
-from helpers import ready
+from helpers import drawn, drawn_text, ready
 from tui.app import ParleyApp
-from tui.article import Paragraph
+from tui.article import ArticleView
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = str(ROOT / "seeds" / "putin-energy-ceasefire.txt")
@@ -41,7 +40,7 @@ async def test_loading_state_then_filled(extractor, tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.query_one("#demands", DataTable).loading
-        assert app.query(Paragraph)  # the article is shown before extraction ends
+        assert "Putin" in drawn_text(app)  # the article is shown before extraction ends
         gate.set()
         await ready(app, pilot)
         assert not app.query_one("#demands", DataTable).loading
@@ -61,9 +60,9 @@ async def test_cursor_on_a_demand_moves_the_article(extractor, tmp_path):
         pane, cid = app.selected
         claim = app.item(pane, cid)
         assert pane == "demands" and claim == app.result.demands[table.cursor_row]
-        para = next(p for p in app.query(Paragraph) if p.start <= claim.start < p.end)
-        top, y = article.scroll_y, para.virtual_region.y
-        assert top <= y and y + para.virtual_region.height <= top + article.size.height + 1
+        y0, y1 = article.line_of(claim.start), article.line_of(claim.end - 1)
+        top = article.scroll_y
+        assert top <= y0 and y1 < top + article.size.height  # the claim is in view
         assert article.scroll_y > 0
         status = str(app.query_one("#status").render())
         assert app.result.actor_name(claim.holder) in status and claim.cue in status
@@ -170,16 +169,13 @@ async def test_markup_and_escapes_in_article_are_inert(extractor, tmp_path):
     app = make_app(extractor, tmp_path, str(p))
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
-        paras = list(app.query(Paragraph))
-        first = paras[0].render()
-        plain = first.plain if isinstance(first, Text) else str(first)
-        assert "[bold]Headline[/] [@click=app.quit]click[/]" in plain
-        await pilot.click(Paragraph)
+        shown = drawn_text(app)
+        assert "[bold]Headline[/] [@click=app.quit]click[/]" in shown.split("\n")[0]
+        await pilot.click(ArticleView, offset=(3, 1))  # on "[@click=app.quit]" as drawn
         await pilot.pause()
         assert app.is_running
-        second = paras[1].render()
-        plain2 = second.plain if isinstance(second, Text) else str(second)
-        assert "\x1b" not in plain2 and "\u241b[31m" in plain2
+        assert "\x1b" not in shown and "\u241b[31m" in shown
+        assert all("@click" not in (style.meta or {}) for _, _, style in drawn(app))  # no action in any style
 
 
 async def test_unreadable_file_shows_a_message(tmp_path):
@@ -205,13 +201,7 @@ async def test_help_lists_bindings(extractor, tmp_path):
 
 def painted(app) -> dict[int, str]:
     """Article offsets painted as selected (reverse), read back from the rendered paragraphs."""
-    out = {}
-    for p in app.query(Paragraph):
-        for span in p.render().spans:
-            if getattr(span.style, "reverse", False) or "reverse" in str(span.style):
-                for k in range(span.start, span.end):
-                    out[p.start + k] = "reverse"
-    return out
+    return {pos: "reverse" for pos, _, style in drawn(app) if style is not None and style.reverse}
 
 
 async def test_n_and_p_walk_the_marks_in_reading_order(extractor, tmp_path):
@@ -233,7 +223,7 @@ async def test_n_and_p_walk_the_marks_in_reading_order(extractor, tmp_path):
         table = app.query_one(f"#{pane}", DataTable)
         assert table.get_row_at(table.cursor_row) and table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value == iid
         start, end = order[2][0], order[2][1]
-        assert all(k in painted(app) for k in range(start, end))
+        assert all(k in painted(app) for k in range(start, end) if not app.text[k].isspace())  # a wrap hides a space
         await pilot.press("p")
         await pilot.pause()
         assert app.selected == seen[1]
@@ -261,7 +251,7 @@ async def test_search_keeps_the_other_highlights(extractor, tmp_path):
     app = make_app(extractor, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
-        before = sum(len(p.render().spans) for p in app.query(Paragraph))
+        before = {pos: style for pos, _, style in drawn(app)}
         await pilot.press("slash")
         await pilot.pause()
         for ch in "energy":
@@ -271,15 +261,15 @@ async def test_search_keeps_the_other_highlights(extractor, tmp_path):
         hit = app.text.lower().find("energy")
         from rich.style import Style
         want = Style.parse(app.STYLE_HIT_NOW)
-        now = set()  # offsets painted as the current match
-        for p in app.query(Paragraph):
-            for span in p.render().spans:
-                bg = getattr(span.style, "background", None)  # textual's Style in Content spans
-                if bg is not None and tuple(bg.rgb) == tuple(want.bgcolor.get_truecolor()):
-                    now.update(range(p.start + span.start, p.start + span.end))
+        after = {pos: style for pos, _, style in drawn(app)}
+        now = {pos for pos, style in after.items() if style.bgcolor == want.bgcolor}  # the current match
         assert set(range(hit, hit + 6)) <= now
-        after = sum(len(p.render().spans) for p in app.query(Paragraph))
-        assert after >= before  # the demand, red-line, quote and actor marks are still there
+        hits = {pos for pos, style in after.items()
+                if style.bgcolor in (want.bgcolor, Style.parse(app.STYLE_HIT).bgcolor)}
+        # the demand, red-line, quote and actor marks away from the matches are still there
+        demand = Style.parse(app.marks["demand"]).bgcolor
+        assert any(style.bgcolor == demand for style in before.values())
+        assert all(str(after[pos]) == str(style) for pos, style in before.items() if pos not in hits)
 
 
 @pytest.mark.parametrize("width,wide", [(80, False), (120, False), (200, True)])
@@ -407,22 +397,29 @@ async def test_extraction_finishing_under_a_modal_fills_the_panes(extractor, tmp
         assert app.main.query_one("#demands", DataTable).row_count == len(app.result.demands) > 0
 
 
-def test_display_blocks_cover_the_article_with_exact_offsets():
-    from tui.article import blocks
-    text = ("Title line\n\nShort one.\n\nShort two.\nSingle-newline paragraph.\n\n" + "word " * 900 +
-            "\n\n\n" + "x" * 9000 + "\n\nLast.")
-    got = blocks(text, block_max=4000, group_max=800)
-    assert text[got[0][0]:got[0][1]] == "Title line"  # the title stands alone
-    assert text[got[1][0]:got[1][1]] == "Short one.\n\nShort two."  # blank line: grouped
-    assert text[got[2][0]:got[2][1]] == "Single-newline paragraph."  # single newline: not
-    assert all(b - a <= 4000 for a, b, _ in got)
+def test_display_lines_cover_the_article_with_exact_offsets():
+    from tui.article import BLANK, TITLE, layout, paragraphs, wrap
+    text = ("Title line\n\nShort one.\n\n\nShort two.\nSingle-newline paragraph.\n\n" + "word " * 900 +
+            "\n\n\n" + "x" * 9000 + "\n\nWide 中文字符 and e\u0301 end.\n\nLast.")
+    assert [text[a:b] for a, b in paragraphs(text)][:4] == ["Title line", "Short one.", "Short two.",
+                                                           "Single-newline paragraph."]
+    starts, ends, kinds = layout(text, 40)
+    assert kinds[0] == TITLE and text[starts[0]:ends[0]] == "Title line" and kinds[1] == BLANK
+    assert starts == sorted(starts)  # bisect finds the line of any offset
+    lines = [text[a:b] for a, b, k in zip(starts, ends, kinds) if k != BLANK]
+    assert lines[1:4] == ["Short one.", "Short two.", "Single-newline paragraph."]  # one blank line between
+    from rich.cells import cell_len
+    assert all(cell_len(line) <= 40 for line in lines)
+    assert all(not line.startswith(" ") and not line.endswith(" ") for line in lines)
     covered = set()
-    for a, b, _ in got:
+    for a, b, k in zip(starts, ends, kinds):
         covered.update(range(a, b))
-    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
-    starts = [a for a, _, _ in got]
-    assert starts == sorted(starts)
-    assert [f for a, b, f in got if text[a] == "x"] == [True, False, False]  # 9,000 x: one paragraph, cut
+    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())  # every character shown
+    assert sum(1 for line in lines if set(line) == {"x"}) == 9000 // 40  # a long word is cut into full lines
+    wide = next(line for line in lines if "中" in line)
+    assert cell_len(wide) <= 40
+    assert wrap("ab cd", 0, 5, 2) == [(0, 2), (3, 5)]
+    assert wrap("中文字", 0, 3, 4) == [(0, 2), (2, 3)]  # two cells a character
 
 
 async def test_h_hides_weak_items_and_never_leaves_one_in_the_status(extractor, tmp_path):
@@ -461,3 +458,84 @@ async def test_status_names_every_holder_and_how_the_item_was_found(extractor, t
         assert " & " in shown and "found by: agentive, 0.80" in shown
         row = app.query_one("#red_lines", DataTable).get_row_at(0)
         assert " & " in str(row[0])
+
+
+def _screen_offset(view: ArticleView, pos: int) -> tuple[int, int]:
+    """Where article offset ``pos`` is drawn, relative to the view's top-left corner (its
+    border included), after scrolling its line into view."""
+    from rich.cells import cell_len
+    y = view.line_of(pos)
+    if not view.scroll_y <= y < view.scroll_y + view.scrollable_content_region.height:
+        view.scroll_to(y=max(0, y - 3), animate=False, immediate=True)
+    x = cell_len(view.shown[view.starts[y]:pos])
+    return view.gutter.left + x, view.gutter.top + y - int(view.scroll_y)
+
+
+async def test_clicking_a_marked_span_selects_its_item(extractor, tmp_path):
+    """A click on a red line, a demand or a quote in the article brings its pane forward
+    with the cursor on its row; the status line, the detail panel and the mark follow."""
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        r = app.result
+        spans = [(it.start, it.end) for it in (*r.demands, *r.red_lines, *r.quotes)]
+        for pane, items in (("red_lines", r.red_lines), ("demands", r.demands), ("quotes", r.quotes)):
+            # an item with a word no other item covers: the click can mean only it
+            it, pos = next((it, k) for it in items for k in range(it.start, it.end)
+                           if not app.text[k].isspace() and sum(a <= k < b for a, b in spans) == 1)
+            await pilot.click(ArticleView, offset=_screen_offset(view, pos))
+            await pilot.pause()
+            assert app.selected == (pane, it.id)
+            assert app.query_one("#side").active == pane
+            table = app.query_one(f"#{pane}", DataTable)
+            assert app.focused is table
+            assert table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value == it.id
+            assert (it.cue or "—") in str(app.query_one("#status").render())
+            detail = app.query_one("#detail-body").render()
+            assert " ".join(it.text.split()[:3]) in " ".join(str(detail).split())
+            reverse = {p for p, _, style in drawn(app) if style is not None and style.reverse}
+            assert {k for k in range(it.start, it.end) if not app.text[k].isspace()} <= reverse
+
+
+async def test_clicking_plain_text_changes_nothing(extractor, tmp_path):
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("2", "down")
+        await pilot.pause()
+        before = app.selected
+        rows = {p: app.query_one(f"#{p}", DataTable).row_count for p in ("actors", "demands", "red_lines", "quotes")}
+        view = app.query_one(ArticleView)
+        r = app.result
+        marked = [(m.start, m.end) for a in r.actors for m in a.mentions]
+        marked += [(it.start, it.end) for it in (*r.demands, *r.red_lines, *r.quotes)]
+        pos = next(k for k in range(len(app.text)) if app.text[k].isalpha()
+                   and not any(a <= k < b for a, b in marked))
+        assert app.item_at(pos) is None
+        await pilot.click(ArticleView, offset=_screen_offset(view, pos))
+        await pilot.pause()
+        await pilot.click(ArticleView, offset=(0, 0))  # the border
+        await pilot.pause()
+        assert app.is_running and app.selected == before
+        assert app.query_one("#side").active == "demands"
+        assert {p: app.query_one(f"#{p}", DataTable).row_count for p in rows} == rows
+
+
+async def test_mouse_selection_in_the_article_copies_the_lines_shown(extractor, tmp_path):
+    """Textual's text selection (a mouse drag) still works on the Line-API view."""
+    from textual.geometry import Offset
+    from textual.selection import Selection
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        from tui.article import TEXT
+        y = next(k for k in range(len(view.kinds) - 1) if view.kinds[k] == view.kinds[k + 1] == TEXT)
+        line = app.text[view.starts[y]:view.ends[y]]
+        app.screen.selections = {view: Selection(Offset(4, y), Offset(4, y + 1))}
+        await pilot.pause()
+        assert app.screen.get_selected_text() == line[4:] + "\n" + app.text[view.starts[y + 1]:view.starts[y + 1] + 4]
+        chosen = app.screen.get_component_rich_style("screen--selection")
+        shown = [st for pos, _, st in drawn(app, range(y, y + 1)) if pos >= view.starts[y] + 4]
+        assert shown and all(st.bgcolor == chosen.bgcolor for st in shown)

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable
 
-from helpers import one_line, ready, run_parley
+from helpers import drawn, drawn_text, one_line, ready, run_parley
 from tui.app import ParleyApp
-from tui.article import Paragraph
+from tui.article import ArticleView
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "Peace talks stall\n\nRussia demanded that Ukraine withdraw its troops, Putin said on Monday.\n"
@@ -159,7 +159,7 @@ async def test_explorer_decodes_with_a_note(extractor, tmp_path, case):
     app = ParleyApp(str(p), quotes_file=str(tmp_path / "q.md"), extractor_factory=lambda: extractor)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert any(snippet in par.raw for par in app.query(Paragraph))
+        assert snippet in drawn_text(app).replace("\n", " ")
         assert any(note in n.message for n in app._notifications)
 
 
@@ -181,7 +181,7 @@ def test_ten_megabyte_single_line_cli(tmp_path):
 
 
 async def test_ten_megabyte_single_line_explorer(tmp_path):
-    """The article appears at once, in blocks with exact offsets, while the rest mounts."""
+    """The article appears at once, wrapped into lines with exact offsets, and the app answers."""
     line = ("Talks resumed in Geneva on Monday and the delegations met again. " * 160_000)[:10_000_000]
     p = tmp_path / "one-line.txt"
     p.write_text(line, encoding="utf-8")
@@ -196,10 +196,13 @@ async def test_ten_megabyte_single_line_explorer(tmp_path):
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             view = app.query_one("#article")
-            first = list(app.query(Paragraph))
-            assert 0 < len(first) < len(view.layout_blocks)
-            assert all(len(par.raw) <= 4000 and line[par.start:par.end] == par.raw for par in first)
-            await pilot.press("question_mark")  # the app answers while blocks mount
+            width = view.scrollable_content_region.width
+            assert len(view.starts) > len(line) // width  # every line laid out, none wider than the view
+            assert all(0 < e - s <= width for s, e in zip(view.starts, view.ends))
+            assert all(line[s:e] == view.line_text(y).plain for y, (s, e) in enumerate(zip(view.starts, view.ends))
+                       if y % 1000 == 0)
+            assert view.line_text(len(view.starts) - 1).plain == line[view.starts[-1]:].rstrip()
+            await pilot.press("question_mark")
             await pilot.pause()
             from tui.screens import HelpScreen
             assert isinstance(app.screen, HelpScreen)
@@ -240,19 +243,22 @@ async def test_explorer_shows_every_hostile_character_literally(extractor, tmp_p
     app = ParleyApp(str(p), quotes_file=str(tmp_path / "q.md"), extractor_factory=lambda: extractor)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
-        shown = "".join(par.render().plain for par in app.query(Paragraph))
+        shown = drawn_text(app)
         assert "[bold]Talks[/] [@click=app.quit]end[/]" in shown
         assert "[link=http://x]here[/link]" in shown
         for bad in ("\x1b", "\x9b", "\x90", "\x00", "\x07"):
             assert bad not in shown
         assert "\u241b]52;c;cm0gLXJmIH4=\u2407" in shown  # ␛ and ␇: visible, same length
-        assert len(shown.replace("\n", "")) == len(EVIL.replace("\n", ""))
+        cells = drawn(app)
+        view = app.query_one("#article")
+        assert all(ch == view.shown[pos] for pos, ch, _ in cells)  # one symbol per character: offsets exact
+        assert {pos for pos, _, _ in cells} >= {k for k, ch in enumerate(EVIL) if not ch.isspace()}
         assert "\x1b" not in app.sub_title
         # the panes hold article text too
         table = app.query_one("#demands", DataTable)
         cells = " ".join(str(c) for r in range(table.row_count) for c in table.get_row_at(r))
         assert "\x1b" not in cells
-        await pilot.click(Paragraph)
+        await pilot.click(ArticleView, offset=(3, 1))
         await pilot.press("n", "c")
         await pilot.pause()
         assert app.is_running  # no [@click=app.quit] fired

@@ -1,50 +1,49 @@
-"""The article pane: one Static per display block, styled with Rich ``Text`` spans.
+"""The article pane: a Line-API view that builds only the lines on screen.
 
-Block widgets (not one big Static) let the pane scroll a span's block into the
-centre and re-style only the blocks whose marks changed. A block is a run of
-short paragraphs (up to ``GROUP_MAX`` characters, fewer widgets for long
-reports) or one paragraph, cut at a space when longer than ``BLOCK_MAX`` so a
-10 MB single-line file cannot stall the wrapper. Long articles appear at once:
-the first ``FIRST_BLOCKS`` blocks are composed, the rest are mounted in batches
-after the first paint.
+The text is wrapped once per width into display lines, each a ``(start, end)`` pair
+of offsets into the article (a blank line between paragraphs, the title in bold), so
+the view knows its height without building any text. ``render_line(y)`` styles one
+line: the marks (actors, demands, red lines, quotes, the selection, search matches)
+overlapping it are found by bisecting a list sorted by start, and the line's segments
+are cached until the marks, the theme or the width change. Scrolling therefore costs the
+lines in view, and new marks cost one sort of the mark list (about 15 ms for a 1 MB
+report's marks) plus the lines in view, never a re-render of the article.
 
-Article text is always a ``Text`` object, never markup, and control characters
-are replaced one-for-one by visible symbols, so offsets stay exact and the
+Article text is always a ``Text`` built from the plain string, never markup, and control
+characters are replaced one-for-one by visible symbols, so offsets stay exact and the
 article cannot drive the terminal.
 """
 from __future__ import annotations
 
-import time
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
-from extract.textcut import pieces
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
-BLOCK_MAX = 4_000  # characters per display block
-GROUP_MAX = 800  # short paragraphs share a block up to this many characters
-FIRST_BLOCKS = 120  # composed before the first paint; the rest follow in batches
-BATCH = 300  # at most, per mount batch
+
+def _symbol(m: re.Match) -> str:
+    o = ord(m.group())
+    if o < 32:
+        return chr(0x2400 + o)
+    if o == 127:
+        return "\u2421"
+    return "\ufffd"  # C1 controls, lone surrogates
 
 
 def visible(s: str) -> str:
     """Replace C0/C1 control characters (not newline) with same-length visible symbols."""
-    out = []
-    for ch in s:
-        o = ord(ch)
-        if o < 32 and ch != "\n":
-            out.append(chr(0x2400 + o))
-        elif o == 127:
-            out.append("\u2421")
-        elif 0x80 <= o < 0xA0 or 0xD800 <= o < 0xE000:  # C1 controls, lone surrogates
-            out.append("\ufffd")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _CONTROL.sub(_symbol, s) if _CONTROL.search(s) else s
 
 
 @dataclass(frozen=True)
@@ -54,137 +53,254 @@ class Mark:
     style: str
 
 
-def blocks(text: str, block_max: int = BLOCK_MAX, group_max: int = GROUP_MAX) -> list[tuple[int, int, bool]]:
-    """(start, end, starts_a_paragraph) for every stretch to display.
-
-    Short paragraphs separated by a blank line share a block up to ``group_max``
-    characters (the blank line shows inside it): fewer widgets is what keeps a
-    long report fast to lay out. The title stands alone; a line longer than
-    ``group_max`` is its own block, cut into pieces of at most ``block_max``.
-    """
-    out: list[tuple[int, int, bool]] = []
-    cur: list[int] | None = None  # [start, end] of the group being built
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line of ``text``: the paragraphs the view shows,
+    one blank display line apart, whatever blank lines the file had between them."""
+    out = []
     pos = 0
     for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        if not line.strip():
-            continue
-        if out or cur:  # not the title
-            joinable = cur is not None and end - cur[0] <= group_max and len(line) <= group_max \
-                and "\n\n" in text[cur[1]:start] and not text[cur[1]:start].strip()
-            if joinable:
-                cur[1] = end
-                continue
-            if cur is not None:
-                out.append((cur[0], cur[1], True))
-                cur = None
-            if len(line) <= group_max:
-                cur = [start, end]
-                continue
-        out += [(a, b, k == 0) for k, (a, b) in enumerate(pieces(text, start, end, block_max))]
-    if cur is not None:
-        out.append((cur[0], cur[1], True))
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
     return out
 
 
-class Paragraph(Static):
-    def __init__(self, start: int, text: str, **kw):
-        super().__init__("", **kw)
-        self.start = start
-        self.raw = text
-        self.marks: tuple[Mark, ...] | None = None
+def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of ``text[start:end]`` into lines at most ``width`` cells wide:
+    (start, end) offsets, breaking at the last space that fits (the space itself is shown
+    on no line) and cutting a word longer than the line. Wide (CJK) and zero-width
+    characters are measured as the terminal shows them."""
+    width = max(width, 1)
+    out: list[tuple[int, int]] = []
+    while end > start and text[end - 1] == " ":  # trailing spaces show nothing
+        end -= 1
+    pos = start
+    while pos < end:
+        # A line of ``width`` characters, cut at its last space, is right whenever it takes
+        # at most ``width`` cells (always, unless it holds wide characters): string search only.
+        if end - pos <= width:
+            stop, nxt = end, end
+        else:
+            cut = text.rfind(" ", pos + 1, pos + width + 1)
+            stop, nxt = (pos + width, pos + width) if cut < 0 else (cut, cut + 1)
+        if cell_len(text[pos:stop]) > width:  # wide characters: measure one by one
+            stop, nxt = _fit(text, pos, end, width)
+        while stop > pos + 1 and text[stop - 1] == " ":
+            stop -= 1
+        out.append((pos, stop))
+        pos = nxt
+        while pos < end and text[pos] == " ":
+            pos += 1
+    return out
 
-    @property
-    def end(self) -> int:
-        return self.start + len(self.raw)
 
-    def paint(self, marks: tuple[Mark, ...]) -> None:
-        if marks == self.marks:
-            return
-        self.marks = marks
-        t = Text(visible(self.raw))
-        for m in marks:
-            a, b = max(m.start, self.start), min(m.end, self.end)
-            if a < b:
-                t.stylize(m.style, a - self.start, b - self.start)
-        self.update(t)
+def _fit(text: str, pos: int, end: int, width: int) -> tuple[int, int]:
+    """(end of the line from ``pos``, start of the next) when characters differ in width."""
+    cells, k, space = 0, pos, -1
+    while k < end:
+        w = get_character_cell_size(text[k])
+        if cells + w > width and k > pos:
+            break
+        if text[k] == " " and k > pos:
+            space = k
+        cells += w
+        k += 1
+    if k >= end:
+        return end, end
+    return (space, space + 1) if space > 0 else (k, k)
+
+TEXT, TITLE, BLANK = 0, 1, 2
 
 
-class ArticleView(VerticalScroll, can_focus=True):
-    """Scrollable article; ``show(marks, focus)`` styles spans and centres one."""
+def layout(text: str, width: int) -> tuple[list[int], list[int], list[int]]:
+    """Display lines for ``width``: parallel lists of starts, ends and kinds (TEXT, TITLE,
+    BLANK). A blank line's start and end are the end of the paragraph above it, so the
+    starts are sorted and ``bisect`` finds the line of any offset."""
+    starts: list[int] = []
+    ends: list[int] = []
+    kinds: list[int] = []
+    for i, (a, b) in enumerate(paragraphs(text)):
+        if i:
+            starts.append(ends[-1])
+            ends.append(ends[-1])
+            kinds.append(BLANK)
+        kind = TITLE if i == 0 else TEXT
+        for s, e in wrap(text, a, b, width):
+            starts.append(s)
+            ends.append(e)
+            kinds.append(kind)
+    return starts, ends, kinds
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Scrollable article; ``show(marks, focus)`` styles spans and centres one.
+
+    A click on the text posts ``ArticleView.Clicked`` with the article offset under the
+    pointer (the app selects the item marked there)."""
 
     DEFAULT_CLASSES = "article"
     BINDINGS = [Binding("j", "scroll_down", "Down", show=False, id="article.down"),
                 Binding("k", "scroll_up", "Up", show=False, id="article.up")]
 
+    @dataclass
+    class Clicked(Message):
+        """The user clicked the article at ``offset`` (an index into the article text)."""
+
+        view: ArticleView
+        offset: int
+
     def __init__(self, text: str, **kw):
         super().__init__(**kw)
         self.text = text
-        self.layout_blocks = blocks(text)
-        self.starts = [b[0] for b in self.layout_blocks]
-        self.widgets: list[Paragraph] = []
+        self.shown = visible(text)  # same length as ``text``: offsets are shared
+        self.width = 0  # the width the lines are wrapped to (0: not laid out yet)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.kinds: list[int] = []
         self.marks: list[Mark] = []
-        self.pending_focus: tuple[int, int] | None = None
-        self.batch = 40  # blocks per mount batch; adapts to how long a batch takes
+        self._by_start: list[tuple[int, int, int]] = []  # (start, end, index in marks), sorted
+        self._mark_starts: list[int] = []
+        self._reach: list[int] = []  # running maximum of the ends along _by_start
+        self._strips: dict[int, Strip] = {}
+        self._style_key = None
+        self.pending_focus: tuple[int, int] | None = None  # a focus asked for before the layout
 
-    def _make(self, i: int) -> Paragraph:
-        a, b, first = self.layout_blocks[i]
-        cls = "title" if i == 0 else ("para" if first else "para cont")
-        if i + 1 < len(self.layout_blocks) and not self.layout_blocks[i + 1][2]:
-            cls += " runs-on"  # the next block continues this paragraph: no gap
-        p = Paragraph(a, self.text[a:b], classes=cls)
-        self.widgets.append(p)
-        return p
+    # ------------------------------------------------------------------ layout
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
 
-    def compose(self):
-        for i in range(min(FIRST_BLOCKS, len(self.layout_blocks))):
-            yield self._make(i)
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self.width:
+            return
+        top = self.starts[int(self.scroll_y)] if self.starts and int(self.scroll_y) < len(self.starts) else None
+        self.width = width
+        self.starts, self.ends, self.kinds = layout(self.shown, width)
+        self._strips.clear()
+        self.virtual_size = Size(width, len(self.starts))
+        if self.pending_focus is not None:
+            focus, self.pending_focus = self.pending_focus, None
+            self._centre_on(focus)
+        elif top is not None:
+            self.scroll_to(y=self.line_of(top), animate=False, immediate=True)
+        self.refresh()
 
-    def on_mount(self) -> None:
-        self.show([])
-        if len(self.widgets) < len(self.layout_blocks):
-            self.call_after_refresh(self._mount_more)
+    def line_of(self, pos: int) -> int:
+        """The display line showing article offset ``pos`` (the line before, for a space
+        a wrap swallowed)."""
+        y = max(0, bisect_right(self.starts, pos) - 1)
+        while y > 0 and self.kinds[y] == BLANK:  # a paragraph's start: never its blank line
+            y -= 1
+        return y
 
-    async def _mount_more(self) -> None:
-        t = time.perf_counter()
-        n = len(self.widgets)
-        new = [self._make(i) for i in range(n, min(n + self.batch, len(self.layout_blocks)))]
-        await self.mount_all(new)
-        self._paint(n)
-        # Batches sized to take ~30 ms so a key press never waits long behind one
-        # (with the extraction worker competing for the GIL a batch of 300 took 0.7 s).
-        took = time.perf_counter() - t
-        self.batch = max(8, min(BATCH, int(self.batch * (0.03 / max(took, 1e-3)))))
-        if self.pending_focus and self._centre_on(self.pending_focus):
-            self.pending_focus = None
-        if len(self.widgets) < len(self.layout_blocks):
-            self.set_timer(0.02, self._mount_more)  # let key presses in between batches
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The article offset shown at cell ``x`` of display line ``y`` (None off the text)."""
+        if not 0 <= y < len(self.starts) or self.kinds[y] == BLANK or x < 0:
+            return None
+        s, e = self.starts[y], self.ends[y]
+        cells = 0
+        for k in range(s, e):
+            cells += get_character_cell_size(self.shown[k])
+            if cells > x:
+                return k
+        return None
 
-    def block_at(self, pos: int) -> int:
-        return max(0, bisect_right(self.starts, pos) - 1)
-
-    def _paint(self, first: int = 0) -> None:
-        """Paint the mounted blocks from index ``first`` on with the marks they overlap."""
-        per: dict[int, list[Mark]] = {}
-        for m in self.marks:  # each mark to the blocks it overlaps: O(marks · log blocks)
-            i = self.block_at(m.start)
-            while i < len(self.layout_blocks) and self.layout_blocks[i][0] < m.end:
-                if self.layout_blocks[i][1] > m.start:
-                    per.setdefault(i, []).append(m)
-                i += 1
-        for k in range(first, len(self.widgets)):
-            self.widgets[k].paint(tuple(per.get(k, ())))
-
-    def _centre_on(self, focus: tuple[int, int]) -> bool:
-        i = self.block_at(focus[0])
-        if i >= len(self.widgets):
-            return False
-        self.scroll_to_widget(self.widgets[i], center=True, animate=False)
-        return True
-
+    # ------------------------------------------------------------------ marks
     def show(self, marks: list[Mark], focus: tuple[int, int] | None = None) -> None:
-        self.marks = list(marks)
-        self._paint()
-        if focus is not None and not self._centre_on(focus):
-            self.pending_focus = focus  # its block is not mounted yet
+        """Paint ``marks`` (later ones over earlier ones) and centre ``focus`` if given."""
+        marks = list(marks)
+        if marks != self.marks:
+            self.marks = marks
+            self._by_start = sorted((m.start, m.end, i) for i, m in enumerate(marks) if m.end > m.start)
+            self._mark_starts = [s for s, _, _ in self._by_start]
+            reach, top = [], -1
+            for _, e, _ in self._by_start:
+                top = max(top, e)
+                reach.append(top)
+            self._reach = reach
+            self._strips.clear()
+            self.refresh()
+        if focus is not None:
+            if self.width:
+                self._centre_on(focus)
+            else:
+                self.pending_focus = focus
+
+    def marks_over(self, start: int, end: int) -> list[Mark]:
+        """The marks overlapping ``[start, end)``, in the order they were given."""
+        found = []
+        i = bisect_left(self._mark_starts, end) - 1
+        while i >= 0 and self._reach[i] > start:
+            s, e, k = self._by_start[i]
+            if e > start:
+                found.append(k)
+            i -= 1
+        return [self.marks[k] for k in sorted(found)]
+
+    def _centre_on(self, focus: tuple[int, int]) -> None:
+        y0 = self.line_of(focus[0])
+        y1 = self.line_of(max(focus[0], focus[1] - 1))
+        height = self.scrollable_content_region.height
+        y = y0 if y1 - y0 + 1 >= height else (y0 + y1 + 1) // 2 - height // 2
+        self.scroll_to(y=max(0, y), animate=False, immediate=True)
+
+    # ------------------------------------------------------------------ lines
+    def line_text(self, y: int) -> Text:
+        """Display line ``y`` as styled text (what ``render_line`` draws; tests read it)."""
+        if not 0 <= y < len(self.starts) or self.kinds[y] == BLANK:
+            return Text("")
+        s, e = self.starts[y], self.ends[y]
+        t = Text(self.shown[s:e], no_wrap=True, end="")
+        if self.kinds[y] == TITLE:
+            t.stylize("bold")
+        for m in self.marks_over(s, e):
+            t.stylize(m.style, max(m.start, s) - s, min(m.end, e) - s)
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(y)) is not None:
+            a, b = span
+            t.stylize(self.screen.get_component_rich_style("screen--selection"), a, len(t) if b == -1 else b)
+        return t
+
+    def get_selection(self, selection) -> tuple[str, str] | None:
+        """The text a mouse drag selected, as the lines show it (Textual's text selection)."""
+        lines = (self.shown[s:e] if k != BLANK else "" for s, e, k in zip(self.starts, self.ends, self.kinds))
+        text = "\n".join(lines).replace("\u2028", " ").replace("\u2029", " ")  # no extra line breaks
+        return selection.extract(text), "\n"
+
+    def selection_updated(self, selection) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        y += scroll_y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        key = (base, width)
+        if key != self._style_key:  # the theme or the width changed
+            self._style_key = key
+            self._strips.clear()
+        strip = self._strips.get(y)
+        if strip is None:
+            if len(self._strips) > 4096:
+                self._strips.clear()
+            t = self.line_text(y)
+            if t.plain:
+                segments = list(t.render(self.app.console))
+                strip = Strip([Segment(s.text, base + s.style if s.style else base, s.control)
+                               for s in segments])
+            else:
+                strip = Strip([])
+            strip = strip.crop_extend(0, width, base)
+            self._strips[y] = strip
+        return strip.crop(scroll_x, scroll_x + width).apply_offsets(scroll_x, y)
+
+    # ------------------------------------------------------------------ mouse
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.x >= self.scrollable_content_region.width:
+            return  # the border, the padding or the scrollbar
+        pos = self.offset_at(offset.x + int(self.scroll_x), offset.y + int(self.scroll_y))
+        if pos is not None:
+            self.post_message(self.Clicked(self, pos))
+

@@ -84,6 +84,22 @@ class SelectionMixin:
             self.set_status(f"{who} · cue: {cue} · found by: {how} · {sent}")
         self.paint_article(focus if centre else None)
 
+    def item_at(self, pos: int) -> tuple[str, str] | None:
+        """The item marked at article offset ``pos``, as drawn on top there: a red line over
+        a demand over a quote, the shortest span first; else an actor mention (within the
+        filter). None on unmarked text or before the results are in."""
+        if self.result is None:
+            return None
+        for pane in ("red_lines", "demands", "quotes"):
+            hits = [it for it in self.visible_items(pane) if it.start <= pos < it.end]
+            if hits:
+                return pane, min(hits, key=lambda it: it.end - it.start).id
+        ids = self.filter_ids()
+        for a in self.result.actors:
+            if (not ids or a.id in ids) and any(m.start <= pos < m.end for m in a.mentions):
+                return "actors", a.id
+        return None
+
     def action_focus_next(self) -> None:
         self._cycle(+1)
 
@@ -143,6 +159,7 @@ class SelectionMixin:
         else:
             i = next((k for k in range(len(keys) - 1, -1, -1) if keys[k] < here), len(keys) - 1)
         _, _, pane, item_id = items[i]
+        self.ensure_filled(pane, item_id)
         table = self.show_pane(pane)
         table.move_cursor(row=table.get_row_index(item_id))
         self._select(pane, item_id)
