@@ -12,20 +12,27 @@ from .notes import append_note, export_body, format_item, free_path, heading, la
 from .screens import NotesScreen
 
 
+def to_clipboards(app, text: str) -> list[str]:
+    """Put ``text`` on the terminal clipboard (OSC 52: works over SSH, dropped by some
+    terminals and by tmux without set-clipboard) and on the system one when pyperclip finds
+    one; the names of those it reached, for the notification."""
+    app.copy_to_clipboard(text)
+    where = ["terminal clipboard (OSC 52)"]
+    try:
+        import pyperclip
+        pyperclip.copy(text)
+        where.append("system clipboard")
+    except Exception:
+        pass
+    return where
+
+
 class CopyMixin:
     def format_item(self, it) -> str:
         return format_item(self.result, it, self.text)
 
     def _copy(self, notes: list[str], what: str) -> None:
-        text = "\n".join(notes)
-        self.copy_to_clipboard(text)  # OSC 52: works over SSH, dropped by some terminals/tmux
-        where = ["terminal clipboard (OSC 52)"]
-        try:
-            import pyperclip
-            pyperclip.copy(text)
-            where.append("system clipboard")
-        except Exception:
-            pass
+        where = to_clipboards(self, "\n".join(notes))
         saved = self._append_notes(notes)
         if saved:
             where.append(str(saved))

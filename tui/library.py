@@ -362,20 +362,13 @@ class LibraryScreen(Screen):
 
 def copy_items(app, items: list[dict], what: str) -> None:
     """Copy library items as the explorer copies (clipboard, notes file under each article's heading)."""
+    from .copying import to_clipboards
     from .notes import append_note, format_library_item, last_heading, library_heading, notes_chunk
     if not items:
         app.notify(f"No {what} to copy here.", severity="warning")
         return
     notes = [format_library_item(o) for o in items]
-    text = "\n".join(notes)
-    app.copy_to_clipboard(text)
-    where = ["terminal clipboard (OSC 52)"]
-    try:
-        import pyperclip
-        pyperclip.copy(text)
-        where.append("system clipboard")
-    except Exception:
-        pass
+    where = to_clipboards(app, "\n".join(notes))
     try:
         by_article: dict[str, list[str]] = {}
         for o, note in zip(items, notes):

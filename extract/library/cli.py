@@ -276,11 +276,9 @@ def _cut(s: str, n: int = 240) -> str:
 
 
 def _human(n: float) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return f"{n} B"
+    from ..cli import _human as human  # one formatter for sizes, shared with `parley cache info`
+
+    return human(n)
 
 
 def _oneline(s: str) -> str:
@@ -529,11 +527,9 @@ def cmd_check(args) -> int:
 
 
 def _silence_stdout() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+    from ..cli import _silence_stdout as silence  # after EPIPE, as `parley extract` does
+
+    silence()
 
 
 COMMANDS = {"add": cmd_add, "list": cmd_list, "info": cmd_info, "remove": cmd_remove, "export": cmd_export,
