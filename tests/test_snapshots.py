@@ -33,3 +33,29 @@ async def _filtered(pilot) -> None:
 @pytest.mark.parametrize("size", [(120, 40), (80, 24), (200, 60)], ids=["120x40", "80x24", "200x60"])
 def test_main_screen_with_actor_filter(snap_compare, extractor, tmp_path, size):
     assert snap_compare(_app(extractor, tmp_path), terminal_size=size, run_before=_filtered)
+
+
+def _fixed_app(extractor) -> ParleyApp:
+    # a notes path that does not depend on the test's tmp dir: the help screen shows it
+    return ParleyApp(SEED, quotes_file="snapshot-notes.md", extractor_factory=lambda: extractor)
+
+
+def test_help_at_80x24(snap_compare, extractor):
+    async def open_help(pilot) -> None:
+        await ready(pilot.app, pilot)
+        pilot.app.clear_notifications()
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(_fixed_app(extractor), terminal_size=(80, 24), run_before=open_help)
+
+
+def test_detail_view_of_a_red_line_at_80x24(snap_compare, extractor):
+    async def red_line(pilot) -> None:
+        await ready(pilot.app, pilot)
+        await pilot.press("3", "j")
+        await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(_fixed_app(extractor), terminal_size=(80, 24), run_before=red_line)
