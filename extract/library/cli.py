@@ -136,13 +136,10 @@ def _open(args, create: bool = False, readonly: bool = False):
 def cmd_add(args) -> int:
     from ..cache import ExtractionCache
     from ..cli import _progress_bar
-    from ..model import EXTRACTOR_VERSION, text_sha256
     from ..nlp import ModelNotFound
     from .actors import ensure_links
-    from .dates import article_date
     from .engines import EngineError, make_engine
-    from .sources import InputError, expand
-    from .store import ArticleMeta
+    from .importing import select_new, store_item
 
     if args.jobs is not None and args.jobs < 1:
         return fail("--jobs must be 1 or more")
@@ -151,31 +148,18 @@ def cmd_add(args) -> int:
     if args.scheduler and args.jobs is not None:
         warn("--jobs is ignored with --scheduler (the cluster's workers do the work)")
     status = 0
-    lib = _open(args, create=True)
-    items = []
-    seen: set[str] = set()
-    current: set[str] = set()  # every text this import holds, new or not
-    sha_stale: dict[str, bool] = {}
-    unchanged = 0
     failed = 0
-    for it in expand(args.paths):
-        if isinstance(it, InputError):
-            status = fail(str(it))
-            failed += 1
-            continue
-        if it.note:
-            print(f"parley: note: {it.path}: {it.note}", file=sys.stderr)
-        sha = text_sha256(it.text)
-        current.add(sha)
-        version = lib.version_of(sha)
-        if sha in seen or (version is not None and version == EXTRACTOR_VERSION):
-            unchanged += 1
-            continue
-        sha_stale[sha] = version is not None  # extracted by another Parley: extract it again
-        seen.add(sha)
-        items.append(it)
+    lib = _open(args, create=True)
 
-    counts = {"added": 0, "replaced": 0, "re-extracted": 0, "unchanged": unchanged}
+    def bad_input(err) -> None:
+        nonlocal status, failed
+        status = fail(str(err))
+        failed += 1
+
+    pending = select_new(lib, args.paths, on_error=bad_input,
+                         on_note=lambda it: print(f"parley: note: {it.path}: {it.note}", file=sys.stderr))
+    items = pending.items
+    counts = {"added": 0, "replaced": 0, "re-extracted": 0, "unchanged": pending.unchanged}
     if items:
         try:
             engine = make_engine(args.engine, model=args.model, jobs=args.jobs, scheduler=args.scheduler,
@@ -192,12 +176,8 @@ def cmd_add(args) -> int:
                 task = bar.add_task(f"Adding {len(items)} article{'s' if len(items) != 1 else ''}",
                                     total=len(items))
             for it, result in zip(items, results):
-                dated = article_date(it.date, it.text)
-                meta = ArticleMeta(path=it.path, title=it.title, url=it.url, source=it.source,
-                                   date=dated.date, date_source=dated.source)
                 try:
-                    counts[lib.add(meta, it.text, result, keep=frozenset(current),
-                                   replace_same=sha_stale.get(result.document.sha256, False))] += 1
+                    counts[store_item(lib, pending, it, result)] += 1
                 except (sqlite3.IntegrityError, UnicodeError, ValueError) as exc:
                     status = fail(f"{it.path}: could not be stored ({exc}); the other articles are")
                     failed += 1

@@ -1,6 +1,6 @@
 """What the explorer's Library and Party screens show, read from a library (no UI here).
 
-- ``import_paths``: ``parley library add``'s import (the same reading, runner, cache and
+- ``import_paths``: ``parley library add``'s import (``importing``: the same reading, cache and
   one transaction per article) with a progress callback and errors returned as lines,
   for the explorer's import worker;
 - ``overview``: every article with its counts of demands, red lines and quotes, the
@@ -17,7 +17,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .store import ArticleMeta, ArticleRow, Library
+from .store import ArticleRow, Library
 
 
 @dataclass
@@ -39,40 +39,24 @@ class ImportReport:
 def import_paths(lib: Library, paths: list[str], progress: Callable[[int, int], None] | None = None,
                  cache=None, model: str | None = None, cancelled: Callable[[], bool] = lambda: False,
                  extractor_factory=None) -> ImportReport:
-    """Import ``paths`` (files, folders, HTML, JSON Lines) as ``parley library add`` does."""
-    from ..model import EXTRACTOR_VERSION, text_sha256
+    """Import ``paths`` (files, folders, HTML, JSON Lines) as ``parley library add`` does
+    (the same ``importing`` pieces), with the local runner."""
     from ..runner import Runner
     from .actors import ensure_links
-    from .dates import article_date
-    from .sources import InputError, expand
+    from .importing import select_new, store_item
 
     rep = ImportReport()
-    items, seen, current, stale = [], set(), set(), {}
-    for it in expand(paths):
-        if isinstance(it, InputError):
-            rep.errors.append(str(it))
-            continue
-        sha = text_sha256(it.text)
-        current.add(sha)
-        version = lib.version_of(sha)
-        if sha in seen or version == EXTRACTOR_VERSION:
-            rep.counts["unchanged"] += 1
-            continue
-        stale[sha] = version is not None
-        seen.add(sha)
-        items.append(it)
+    pending = select_new(lib, paths, on_error=lambda err: rep.errors.append(str(err)))
+    rep.counts["unchanged"] += pending.unchanged
+    items = pending.items
     if progress:
         progress(0, len(items))
     if items:
         runner = Runner(model=model, cache=cache, extractor_factory=extractor_factory)
         results = runner.extract_many([(it.text, it.path) for it in items])
         for n, (it, result) in enumerate(zip(items, results), 1):
-            dated = article_date(it.date, it.text)
-            meta = ArticleMeta(path=it.path, title=it.title, url=it.url, source=it.source,
-                               date=dated.date, date_source=dated.source)
             try:
-                rep.counts[lib.add(meta, it.text, result, keep=frozenset(current),
-                                   replace_same=stale.get(result.document.sha256, False))] += 1
+                rep.counts[store_item(lib, pending, it, result)] += 1
             except (sqlite3.IntegrityError, UnicodeError, ValueError) as exc:
                 rep.errors.append(f"{it.path}: could not be stored ({exc})")
             if progress:
