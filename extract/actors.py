@@ -54,6 +54,15 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words)
 
 
+def _of_objects(head):
+    """The objects of ``head``'s "of" phrases ("members of the union" -> union)."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+            if obj is not None:
+                yield obj
+
+
 def strip_titles(words: list[str], titles: frozenset[str]) -> list[str]:
     """Drop leading determiners and titles ("the", "Mr.", "Vice President")."""
     words = list(words)
@@ -112,9 +121,7 @@ class ActorIndex:
         self._alias = self.lex.state_by_alias()
         self._demonym = self.lex.state_by_demonym()
         self._seat = self.lex.seat_index()
-        cues = self.lex.cues
-        self._claim_verbs = frozenset(cues["demand"]["agentive_verbs"]) | frozenset(cues["red_line"]["verbs"]) \
-            | frozenset(cues["red_line"]["negated_verbs"]) | frozenset(cues["demand"]["threat_verbs"])
+        self._claim_verbs = self.lex.claim_verbs()
 
     # ------------------------------------------------------------------ build
     def build(self) -> "ActorIndex":
@@ -345,36 +352,24 @@ class ActorIndex:
         if lemma in ("member", "members"):
             # "most members of the M23 group", "members of the Parliament's negotiating
             # team": the members act as the body they belong to
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    obj = next((p for p in prep.children if p.dep_ == "pobj"), None)
-                    if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-                        key = self.token_map.get((chunk.offset, obj.i)) or self.add_group(chunk, obj)
-                        if key:
-                            return key
+            for obj in _of_objects(head):
+                if obj.pos_ in ("NOUN", "PROPN"):
+                    key = self.token_map.get((chunk.offset, obj.i)) or self.add_group(chunk, obj)
+                    if key:
+                        return key
         if lemma == "government" and head.tag_ == "NN":
-            # "the government of Uganda", "the Democratic Republic of Congo's government": the
+            # "the Democratic Republic of Congo's government", "the government of Uganda": the
             # state's government, which the text calls by the state's name too
-            for t in head.children:
-                k = self.token_map.get((chunk.offset, t.i)) if t.dep_ == "poss" else None
-                if k and k in self.clusters and self.clusters[k].kind == "state":
-                    self.token_map[(chunk.offset, head.i)] = k
-                    return k
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    obj = next((p for p in prep.children if p.dep_ == "pobj"), None)
-                    k = self.token_map.get((chunk.offset, obj.i)) if obj is not None else None
-                    if k and k in self.clusters and self.clusters[k].kind == "state":
-                        self.token_map[(chunk.offset, head.i)] = k
-                        return k
+            owners = [t for t in head.children if t.dep_ == "poss"] + list(_of_objects(head))
+            key = self._named_body(chunk, head, owners, "state")
+            if key:
+                return key
         if lemma in TYPE_NOUNS:
             # "the M23 group", "the Lord's Resistance Army rebel group": the named body itself
-            for t in head.lefts:
-                k = self.token_map.get((chunk.offset, t.i))
-                if t.dep_ in ("compound", "poss") and k and k in self.clusters \
-                        and self.clusters[k].kind == "organization":
-                    self.token_map[(chunk.offset, head.i)] = k
-                    return k
+            key = self._named_body(chunk, head, [t for t in head.lefts if t.dep_ in ("compound", "poss")],
+                                   "organization")
+            if key:
+                return key
         left = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod", "det", "poss")]
         toks = [t for t in left if t.dep_ != "det"] + [head]
         # "the Parliament’s negotiating team": a possessive keeps all its words and its "’s"
@@ -439,6 +434,15 @@ class ActorIndex:
         for t in span:
             self.token_map.setdefault((chunk.offset, t.i), key)
         return key
+
+    def _named_body(self, chunk, head, toks, kind: str) -> str | None:
+        """The first of ``toks`` that names an actor of ``kind``; ``head`` then names it too."""
+        for t in toks:
+            k = self.token_map.get((chunk.offset, t.i))
+            if k and k in self.clusters and self.clusters[k].kind == kind:
+                self.token_map[(chunk.offset, head.i)] = k
+                return k
+        return None
 
     # ------------------------------------------------------------------ merge
     def _merge(self) -> None:

@@ -80,6 +80,8 @@ class ClaimFinder:
         cues = ctx.lex.cues
         d, r = cues["demand"], cues["red_line"]
         self.agentive = d["agentive_verbs"]
+        # "convince them to cut …", "has no choice but to return …": the infinitive stays in the span
+        self.keeps_infinitive = set(self.agentive) | {"have"}
         self.modals = set(d["modals"])
         self.modal_verbs = d["modal_verbs"]
         self.hedges = set(d["hedges"])
@@ -90,8 +92,10 @@ class ClaimFinder:
         self.negated = set(r["negated_verbs"])
         self.negators = set(r["negators"])
         self.negated_future = set(r.get("negated_future_verbs", []))
+        self.moves = self.negated | self.negated_future  # moves in a negotiation: accept, sign, return …
         self.future_aux = set(r.get("future_aux", []))
         self.none_nouns = set(r.get("none_nouns", []))
+        self.talk_nouns = self.none_nouns | PROCESS_NOUNS  # "talks must resume"
         self.afford_verbs = set(r.get("afford", {}).get("verbs", []))
         self.denied_objects = set(r.get("denied_objects", []))
         frames = d.get("noun_frames", {})
@@ -213,7 +217,7 @@ class ClaimFinder:
                         drop.add(cc.i)
             elif ch.dep_ in ("advcl", "parataxis") and ch.i > verb.i and not any(
                     m.dep_ == "mark" and m.lower_ == "for" for m in ch.children) and not (
-                    ch.dep_ == "advcl" and verb.lemma_.lower() in set(self.agentive) | {"have"}
+                    ch.dep_ == "advcl" and verb.lemma_.lower() in self.keeps_infinitive
                     and to_infinitive(ch)
                     and not any(m.dep_ == "mark" for m in ch.children)):
                 # "called for X to go", "convince them to cut" stay whole
@@ -274,14 +278,10 @@ class ClaimFinder:
                     if poss is not None else None
                 if k:
                     return k
-        for a in self._according.get(id(tok.doc), ()):  # rare: no tok.sent for every call
-            sent = a.sent
-            if sent.start <= tok.i < sent.end and a.i + 1 < sent.end and a.nbor().lower_ == "to":
-                p = next((c for c in a.nbor().children if c.dep_ == "pobj"), None)
-                k = self.res.resolve_np(chunk, p, self.ctx.tok_start(chunk, p), loose=False) if p is not None else None
-                if k:
-                    return k
-        return None
+        # the "according" tokens of this sentence (found once per paragraph: rare, so no
+        # tok.sent for every call)
+        mine = [a for a in self._according.get(id(tok.doc), ()) if a.sent.start <= tok.i < a.sent.end]
+        return self.res.according_to(chunk, mine, loose=False) if mine else None
 
     def _resolve(self, chunk, tok, speaker, loose: bool = True):
         if tok is None:
@@ -461,7 +461,7 @@ class ClaimFinder:
                                   f"negated '{tok.lemma_}'", 0.75 if lemma in self.negated else 0.6,
                                   "negated", qi, holders))
         # --- "Ukraine will only agree to a ceasefire if Russia withdraws": acceptance on a condition
-        if is_verb and lemma in self.negated | self.negated_future and not self._negated(tok) \
+        if is_verb and lemma in self.moves and not self._negated(tok) \
                 and any(c.dep_ == "advmod" and c.lower_ == "only" for c in tok.children):
             cond = next((c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "when") for m in c.children)), None)
@@ -470,13 +470,8 @@ class ClaimFinder:
                 holder = (holders[0] if holders else None) or self._reporter(chunk, tok) or speaker
                 if holder:
                     mark = next(m for m in cond.children if m.dep_ == "mark")
-                    a, b = self.ctx.tok_start(chunk, mark), self.ctx.tok_end(chunk, cond.right_edge)
-                    while b > a and self.ctx.text[b - 1] in " ,.;:!?":
-                        b -= 1
-                    tt = next((x for x in cond.children if x.dep_ in ("nsubj", "nsubjpass")), None)
-                    out.append(self._make("demand", chunk, tok, (a, b), f"only … {mark.text}", holder,
-                                          self._resolve(chunk, tt, speaker, loose=False) if tt is not None else None,
-                                          f"'only {tok.text} … {mark.text}'", 0.6, "condition", qi, holders))
+                    out.append(self._condition_claim(chunk, tok, cond, holder, holders, speaker, qi,
+                                                     f"only … {mark.text}", f"'only {tok.text} … {mark.text}'"))
         # --- conditional threats: "will strike unless the deal is signed",
         #     "threatened to resume attacks if the deadline passes"
         if is_verb:
@@ -554,7 +549,7 @@ class ClaimFinder:
                 # it falls on a party (or is passive: "sanctions must be lifted")
                 # … but talks and those taking part are the negotiation itself: "talks must resume",
                 # "negotiations must be serious", "all those involved must engage"
-                about_talks = subj.lemma_.lower() in self.none_nouns | PROCESS_NOUNS \
+                about_talks = subj.lemma_.lower() in self.talk_nouns \
                     or subj.lower_ in PARTY_WORDS or (subj.lower_ == "those" and any(
                         c.lower_ in ("all", "both") for c in subj.children))
                 impersonal = subj.dep_ == "nsubj" and subj.lower_ not in PRONOUNS_ALL | {"you"} \
@@ -654,14 +649,19 @@ class ClaimFinder:
         if holder is None:
             return []
         mark = next(m for m in cond.children if m.dep_ == "mark")
-        a = self.ctx.tok_start(chunk, mark)
-        b = self.ctx.tok_end(chunk, cond.right_edge)
+        return [self._condition_claim(chunk, adj, cond, holder, holders, speaker, qi, mark.text,
+                                      f"'{adj.text} to …' on condition '{mark.text}'")]
+
+    def _condition_claim(self, chunk, anchor, cond, holder, holders, speaker, qi, cue, reason) -> RawClaim:
+        """A condition set on the other side, as a demand: the span is the condition clause from
+        its mark ("if the United States lifts sanctions first"), the target its subject."""
+        mark = next(m for m in cond.children if m.dep_ == "mark")
+        a, b = self.ctx.tok_start(chunk, mark), self.ctx.tok_end(chunk, cond.right_edge)
         while b > a and self.ctx.text[b - 1] in " ,.;:!?":
             b -= 1
         target_tok = next((x for x in cond.children if x.dep_ in ("nsubj", "nsubjpass")), None)
         target = self._resolve(chunk, target_tok, speaker, loose=False) if target_tok is not None else None
-        return [self._make("demand", chunk, adj, (a, b), mark.text, holder, target,
-                           f"'{adj.text} to …' on condition '{mark.text}'", 0.6, "condition", qi, holders)]
+        return self._make("demand", chunk, anchor, (a, b), cue, holder, target, reason, 0.6, "condition", qi, holders)
 
     def _absence(self, noun, be) -> bool:
         """"there will be no talks", "there won't be any concessions", "there is not going to
@@ -778,7 +778,7 @@ class ClaimFinder:
             # hypothetical is the clause it hangs on, which must be a move in a negotiation
             # (eval-diff: "only if you believe them" is no condition set on anyone)
             main = mark.head.head
-            if main.i == mark.head.i or main.lemma_.lower() not in self.negated | self.negated_future:
+            if main.i == mark.head.i or main.lemma_.lower() not in self.moves:
                 return []
             root = main
         if self._hypothetical(root):

@@ -43,6 +43,15 @@ class Lexicon:
     def seat_index(self) -> dict[str, StateEntry]:
         return _seat_index(self)
 
+    def position_verbs(self) -> frozenset[str]:
+        """Verbs that state a position: demand, urge, refuse, reject … (cues.json)."""
+        return _position_verbs(self)
+
+    def claim_verbs(self) -> frozenset[str]:
+        """Every verb a claim frame starts from: the position verbs, the negated ones ("will
+        not accept") and the threatening ones."""
+        return _claim_verbs(self)
+
 
 @lru_cache(maxsize=None)
 def _alias_index(lex: Lexicon) -> dict[str, StateEntry]:
@@ -63,6 +72,17 @@ def _demonym_index(lex: Lexicon) -> dict[str, StateEntry]:
 @lru_cache(maxsize=None)
 def _seat_index(lex: Lexicon) -> dict[str, StateEntry]:
     return {s.lower(): st for st in lex.states for s in st.seats}
+
+
+@lru_cache(maxsize=None)
+def _position_verbs(lex: Lexicon) -> frozenset[str]:
+    return frozenset(lex.cues["demand"]["agentive_verbs"]) | frozenset(lex.cues["red_line"]["verbs"])
+
+
+@lru_cache(maxsize=None)
+def _claim_verbs(lex: Lexicon) -> frozenset[str]:
+    return lex.position_verbs() | frozenset(lex.cues["red_line"]["negated_verbs"]) \
+        | frozenset(lex.cues["demand"]["threat_verbs"])
 
 
 @lru_cache(maxsize=1)

@@ -107,7 +107,7 @@ class Extractor:
         """The rules over an already parsed text (``chunks`` in reading order)."""
         ctx = Context(text, chunks, self.lex)
         actors = ActorIndex(ctx).build()
-        cue_verbs = frozenset(self.lex.cues["demand"]["agentive_verbs"]) | frozenset(self.lex.cues["red_line"]["verbs"])
+        cue_verbs = self.lex.position_verbs()
         raw_quotes = find_quotes(text)
         resolver = Resolver(ctx, actors, extra_verbs=cue_verbs,
                             quoted=[(q.open, q.close) for q in raw_quotes]).build()

@@ -253,20 +253,8 @@ class QuoteAttributor:
 
     # ------------------------------------------------------------- stages
     def _according_to(self, c: _Q) -> Attribution | None:
-        k = self._according_to_in(c.chunk, c.cand, loose=True)
+        k = self.res.according_to(c.chunk, c.cand, loose=True)
         return Attribution(k, "according to", "according to", c.sent_span, "according_to") if k else None
-
-    def _according_to_in(self, chunk, toks, loose: bool) -> str | None:
-        """The party X of an "according to X" among ``toks``."""
-        doc = chunk.doc
-        for t in toks:
-            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-                for p in doc[t.i + 1].children:
-                    if p.dep_ == "pobj":
-                        k = self.res.resolve_np(chunk, p, self.ctx.tok_start(chunk, p), loose=loose)
-                        if k:
-                            return k
-        return None
 
     def _tag(self, c: _Q) -> Attribution | None:
         """The verb of saying that governs the quote, else the nearest one around it."""
@@ -348,7 +336,7 @@ class QuoteAttributor:
             return None
         sent = intro[-1][1].sent
         toks = [t for _, t in intro if t.sent == sent]
-        k = self._according_to_in(chunk, toks, loose=False)  # "According to HuffPo:"
+        k = self.res.according_to(chunk, toks, loose=False)  # "According to HuffPo:"
         if k:
             return Attribution(k, "according to", "according to, before a colon", c.sent_span, "colon")
         for t in reversed(toks):  # "as Breitbart News reported, …:", "Breitbart News responded:"

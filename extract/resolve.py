@@ -240,6 +240,19 @@ class Resolver:
             return self.latest(pos, person=None)
         return None
 
+    def according_to(self, chunk, toks, loose: bool) -> str | None:
+        """The party X of an "according to X" among ``toks`` (quote speakers, and who
+        reports a claim)."""
+        doc = chunk.doc
+        for t in toks:
+            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                for p in doc[t.i + 1].children:
+                    if p.dep_ == "pobj":
+                        k = self.resolve_np(chunk, p, self.ctx.tok_start(chunk, p), loose=loose)
+                        if k:
+                            return k
+        return None
+
     def _speaks_for(self, key: str) -> str:
         """An unnamed spokesperson stands for the body named with them ("a spokesman for
         the rebels" -> the rebels' organisation), which the gold guidelines accept as
