@@ -479,6 +479,36 @@ def test_two_concurrent_adders(tmp_path, private_library):
         whole(lib)
 
 
+def _open_new_library(path: str, barrier) -> str | None:
+    from extract.library.store import LibraryError
+
+    barrier.wait()
+    try:
+        Library(path).close()
+    except LibraryError as exc:
+        return str(exc)
+    return None
+
+
+def test_many_processes_creating_one_new_library_all_succeed(tmp_path):
+    """The race CI once hit: one opener read user_version 0 before another's first
+    migration committed and its table list after, and refused the file as 'not a
+    Parley library'; the WAL switch also answers some openers 'database is locked'
+    at once. Six processes open one new file at the same instant, ten times."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    errors = []
+    with ctx.Manager() as manager, ctx.Pool(6) as pool:
+        for round_ in range(10):
+            path = str(tmp_path / f"lib{round_}.sqlite")
+            barrier = manager.Barrier(6)
+            errors += [e for e in pool.starmap(_open_new_library, [(path, barrier)] * 6) if e]
+            with Library(path) as lib:
+                assert lib.articles() == []
+    assert errors == []
+
+
 def test_a_line_moving_down_a_jsonl_file_is_not_lost(tmp_path, capsys, private_library):
     f = tmp_path / "feed.jsonl"
     write(f, json.dumps({"text": STEEL_1}) + "\n")

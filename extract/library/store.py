@@ -138,6 +138,11 @@ TABLES = {"articles", "actors", "mentions", "claims", "quotes", "library_actors"
           "corrections", "meta"}
 
 
+def _is_locked(exc: sqlite3.OperationalError) -> bool:
+    msg = str(exc).lower()
+    return "locked" in msg or "busy" in msg
+
+
 class LibraryError(Exception):
     """The library cannot be used; the message is one line for the user."""
 
@@ -231,16 +236,47 @@ class Library:
                                "it was left untouched")
 
     def _connect(self) -> sqlite3.Connection:
+        """Open, check and (when writable) migrate the file.
+
+        Several processes opening a new library at once contend for the first
+        WAL switch and migration; SQLite answers some of those lock upgrades
+        with "database is locked" at once instead of waiting (it would
+        deadlock), so a locked open is retried until the busy timeout.
+        """
+        deadline = time.monotonic() + self.timeout
+        delay = 0.01
+        while True:
+            try:
+                return self._connect_once()
+            except sqlite3.OperationalError as exc:
+                if not _is_locked(exc) or time.monotonic() >= deadline:
+                    raise LibraryError(f"cannot open the library {self.path} ({exc})") from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
+
+    def _connect_once(self) -> sqlite3.Connection:
         p = self.path
         try:
             if self.readonly:
                 conn = sqlite3.connect(f"file:{p}?mode=ro", uri=True, timeout=self.timeout, isolation_level=None)
             else:
                 conn = sqlite3.connect(p, timeout=self.timeout, isolation_level=None)
-            conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         except sqlite3.DatabaseError as exc:
+            raise LibraryError(f"{p} is not a usable Parley library ({exc}); it was left untouched") from None
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+            # One read transaction for both: read apart, another process's first
+            # migration could commit between them (version 0 yet tables present).
+            conn.execute("BEGIN")
+            try:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            finally:
+                conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if isinstance(exc, sqlite3.OperationalError) and _is_locked(exc):
+                raise
             raise LibraryError(f"{p} is not a usable Parley library ({exc}); it was left untouched") from None
         if version > SCHEMA_VERSION:
             conn.close()
@@ -261,6 +297,8 @@ class Library:
                 self._migrate(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if isinstance(exc, sqlite3.OperationalError) and _is_locked(exc):
+                raise
             raise LibraryError(f"cannot open the library {p} ({exc})") from None
         return conn
 
