@@ -263,7 +263,8 @@ class ActorIndex:
     def _add_entity(self, chunk, span, label: str, surface: str) -> None:
         lex = self.lex
         name = normalise(surface, lex.titles)
-        if not name or name.lower() in PRONOUNS_ALL or not any(ch.isalpha() for ch in name):
+        if not name or (name.lower() in PRONOUNS_ALL and not (len(name) > 1 and name.isupper())) \
+                or not any(ch.isalpha() for ch in name):
             return
         low = name.lower()
         kind = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group",
@@ -636,6 +637,23 @@ class ActorIndex:
     # -------------------------------------------------------------- look-ups
     def key_at(self, chunk, tok) -> str | None:
         return self.token_map.get((chunk.offset, tok.i))
+
+    def party_modifier(self, chunk, tok) -> str | None:
+        """The party of the article a modifier names: "Russian demands" (a demonym of a
+        state already in the article), "rebel demands", "union demands" (a group the
+        article already has, by its head noun). A modifier never founds a new actor."""
+        k = self.key_at(chunk, tok)
+        if k and k in self.clusters:
+            return k
+        st = self._demonym.get(tok.lower_) or self._alias.get(tok.lower_)
+        if st:
+            key = "state:" + st.canonical.lower()
+            return key if key in self.clusters else None
+        lemma = tok.lemma_.lower()
+        if lemma not in self.lex.group_nouns:
+            return None
+        lemma = HEAD_SYNONYMS.get(lemma, lemma)
+        return next((k for k in reversed(list(self.clusters)) if k.startswith(f"group:{lemma}:")), None)
 
     def _title_roles(self) -> dict[str, str]:
         """Titles worn by exactly one named person: "House Speaker John Boehner" makes

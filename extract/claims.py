@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
 
-from .context import (PRONOUNS_ALL, PRONOUNS_FIRST, PRONOUNS_PERSON, PRONOUNS_PLURAL, Context, by_agent,
+from .context import (PRONOUNS_ALL, PRONOUNS_FIRST, PRONOUNS_PERSON, PRONOUNS_PLURAL, Context, by_agent, pronoun_key,
                       clause_subject)
 from .resolve import Resolver
 
@@ -381,7 +381,11 @@ class ClaimFinder:
                         ok, target_tok = True, o
                 elif r == "obj+participle":
                     # "wanted the sanctions lifted": an object with a past participle
-                    cl = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.tag_ == "VBN"
+                    # (the tagger may call it VBD: "want" takes no finite past clause, so a bare
+                    # -ed verb with a subject and no auxiliary is the participle)
+                    cl = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "oprd")
+                               and (c.tag_ == "VBN" or (c.tag_ == "VBD" and c.lower_.endswith("ed") and not any(
+                                   x.dep_ in ("aux", "auxpass", "mark") for x in c.children)))
                                and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)), None)
                     if cl is not None:
                         ok, participle = True, True
@@ -392,8 +396,8 @@ class ClaimFinder:
             if lemma == "want" and ok and target_tok is None and not participle:
                 # "we want a better life", "the union wants a 5 percent raise" (a party wanting a
                 # thing); "he wants to discuss" is not a demand
-                ok = subj is not None and (subj.lower_ in PRONOUNS_FIRST or (
-                    subj.lower_ not in PRONOUNS_ALL and self._resolve(chunk, subj, speaker, loose=False) is not None))
+                ok = subj is not None and (pronoun_key(subj) in PRONOUNS_FIRST or (
+                    pronoun_key(subj) not in PRONOUNS_ALL and self._resolve(chunk, subj, speaker, loose=False) is not None))
             if ok:
                 holders = self._holders(chunk, holder_tok, speaker, loose=agent is None)
                 holder = holders[0] if holders else None
@@ -446,7 +450,7 @@ class ClaimFinder:
         if is_verb and (lemma in self.negated or (lemma in self.negated_future and future) or affords) \
                 and self._negated(tok) and not progressive and not counterfactual and not second_person:
             holders: list[str] = []
-            if subj is not None and (subj.lower_ in PRONOUNS_ALL or subj.pos_ == "PROPN" or
+            if subj is not None and (pronoun_key(subj) in PRONOUNS_ALL or subj.pos_ == "PROPN" or
                                      self.res.actors.key_at(chunk, subj)):
                 holders = self._holders(chunk, subj, speaker)
             holder = (holders[0] if holders else None) or self._reporter(chunk, tok) or speaker
@@ -510,7 +514,7 @@ class ClaimFinder:
         # --- "we can't do that": refusing the thing just proposed
         if is_verb and lemma == "do" and future and self._negated(tok) and not counterfactual and any(
                 c.dep_ == "dobj" and c.lower_ in ("that", "this", "it", "so") for c in tok.children) \
-                and subj is not None and subj.lower_ in PRONOUNS_FIRST and qi is not None:
+                and subj is not None and pronoun_key(subj) in PRONOUNS_FIRST and qi is not None:
             span = self._span(chunk, tok, include_subject=True)
             out.append(self._make("red_line", chunk, tok, span, f"not {tok.text}", speaker, None,
                                   "first-person 'cannot do that' in a quote", 0.6, "negated", qi))
@@ -543,7 +547,7 @@ class ClaimFinder:
                 # (eval-diff: "workers who would have to be laid off", "Acosta, who must make the
                 # final decision" describe someone, they oblige no one)
                 # "we need to", "he has to" said by nobody else is a plan, not a demand on anyone
-                plan = modal.i == tok.i and qi is None and subj.lower_ in PRONOUNS_FIRST | {"he", "she", "they"} \
+                plan = modal.i == tok.i and qi is None and pronoun_key(subj) in PRONOUNS_FIRST | {"he", "she", "they"} \
                     and self._reporter(chunk, tok) is None
                 # "the economy must grow" states an opinion; an obligation is a demand only when
                 # it falls on a party (or is passive: "sanctions must be lifted")
@@ -552,7 +556,7 @@ class ClaimFinder:
                 about_talks = subj.lemma_.lower() in self.talk_nouns \
                     or subj.lower_ in PARTY_WORDS or (subj.lower_ == "those" and any(
                         c.lower_ in ("all", "both") for c in subj.children))
-                impersonal = subj.dep_ == "nsubj" and subj.lower_ not in PRONOUNS_ALL | {"you"} \
+                impersonal = subj.dep_ == "nsubj" and pronoun_key(subj) not in PRONOUNS_ALL | {"you"} \
                     and not about_talks and self._resolve(chunk, subj, speaker, loose=False) is None
                 if not plan and not impersonal:
                     holder = self._reporter(chunk, tok)
@@ -560,10 +564,10 @@ class ClaimFinder:
                         holder = speaker
                     if holder is None and qi is None:
                         holder = self.res.doc_speaker  # a signed statement speaks in its author's voice
-                    if holder is None and subj.lower_ in PRONOUNS_FIRST:
+                    if holder is None and pronoun_key(subj) in PRONOUNS_FIRST:
                         holder = self._resolve(chunk, subj, speaker)
-                    target = None if subj.lower_ in PRONOUNS_FIRST else self._resolve(chunk, subj, speaker)
-                    if holder is not None or qi is not None or subj.lower_ in PRONOUNS_FIRST:
+                    target = None if pronoun_key(subj) in PRONOUNS_FIRST else self._resolve(chunk, subj, speaker)
+                    if holder is not None or qi is not None or pronoun_key(subj) in PRONOUNS_FIRST:
                         span = self._span(chunk, tok, include_subject=True)
                         if subj.i < tok.i and not any(c.i == subj.i for c in tok.children):
                             a = self.ctx.tok_start(chunk, min(subj.subtree, key=lambda t: t.i))
@@ -688,10 +692,22 @@ class ClaimFinder:
                     if o is not None and (p.lower_ != "of" or self._resolve(chunk, o, speaker, loose=False)):
                         owner = o
                         break
+        by_modifier = None
+        if owner is None:
+            # "rebel demands for the release of prisoners", "Russian demands for a neutral
+            # Ukraine": an adjective or noun before the noun that names a party of the article
+            owner = next((c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN")
+                          and self.res.actors.party_modifier(chunk, c)), None)
+            by_modifier = owner is not None and self.res.actors.party_modifier(chunk, owner)
         if owner is None:
             return []
         comp = [c for c in tok.children if (c.dep_ == "acl" and to_infinitive(c))
                 or (c.dep_ == "prep" and c.lower_ in ("for", "on", "of", "to", "that")) or c.dep_ == "ccomp"]
+        if not comp and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("be", "remain") \
+                and not self._negated(tok.head):
+            # "the rebels' main demand is the resignation of the president": the content
+            # is the copula's complement
+            comp = [c for c in tok.head.children if c.dep_ in ("attr", "ccomp") and c.i > tok.i][:1]
         if not comp and owner.dep_ == "pobj":
             # "a request by the Philippines to refer ...": the infinitive hangs on the agent
             comp = [c for c in owner.children if c.dep_ == "acl" and to_infinitive(c)]
@@ -704,7 +720,7 @@ class ClaimFinder:
                 comp = [verb]
         if not comp or (lemma == "call" and not any(c.lower_ in ("for", "on") or c.dep_ == "acl" for c in comp)):
             return []
-        holders = self._holders(chunk, owner, speaker, loose=False)
+        holders = [by_modifier] if by_modifier else self._holders(chunk, owner, speaker, loose=False)
         if not holders:
             return []
         skip = {t.i for c in tok.children if c.dep_ in ("relcl", "appos") for t in c.subtree}
@@ -823,10 +839,10 @@ class ClaimFinder:
         holder = None
         for t in phrase.root.subtree:
             # "impossible for us": the speaker; "unacceptable to Kiev" is the writer's report
-            if t.dep_ == "pobj" and t.head.lower_ in ("for", "to") and t.lower_ in PRONOUNS_FIRST:
+            if t.dep_ == "pobj" and t.head.lower_ in ("for", "to") and pronoun_key(t) in PRONOUNS_FIRST:
                 holder = self._resolve(chunk, t, speaker)
         holder = holder or self._reporter(chunk, verb) or speaker
-        if holder is None and subj is not None and subj.lower_ in PRONOUNS_FIRST:
+        if holder is None and subj is not None and pronoun_key(subj) in PRONOUNS_FIRST:
             holder = self._resolve(chunk, subj, speaker)
         if low.startswith(("no intention", "said no", "says no", "say no")) and subj is not None:
             # "Russia has no intention of leaving", "the union said no to the offer": the subject's own

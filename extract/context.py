@@ -17,6 +17,25 @@ PRONOUNS_FIRST = {"i", "me", "my", "we", "us", "our"}
 PRONOUNS_ALL = PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_FIRST | {"it", "its"}
 
 
+def pronoun_key(tok) -> str:
+    """The token's lower-case form for comparing with the pronoun sets, or its
+    text when it is a capitalised abbreviation: "The US insisted" names the
+    United States, not "us" (the speaker). A word in capitals inside a line in
+    capitals ("WE WILL NOT SIGN") is still a pronoun."""
+    text = tok.text
+    if len(text) > 1 and text.isupper() and not _caps_neighbour(tok):
+        return text
+    return tok.lower_
+
+
+def _caps_neighbour(tok) -> bool:
+    doc = tok.doc
+    for j in (tok.i - 1, tok.i + 1):
+        if 0 <= j < len(doc) and len(doc[j].text) > 1 and doc[j].text.isalpha() and doc[j].text.isupper():
+            return True
+    return False
+
+
 @dataclass
 class Context:
     text: str

@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .actors import ActorIndex
-from .context import PRONOUNS_FIRST, PRONOUNS_PERSON, PRONOUNS_PLURAL, Context, clause_subject
+from .context import PRONOUNS_FIRST, PRONOUNS_PERSON, PRONOUNS_PLURAL, Context, clause_subject, pronoun_key
 
 WINDOW = 1500  # characters back that a pronoun may reach
 # "the company said", "the paper wrote": a definite organisation noun names the nearest
@@ -139,7 +139,7 @@ class Resolver:
         position ("the nurses' demand" is not the last speaker's)."""
         if tok is None:
             return None
-        low = tok.lower_
+        low = pronoun_key(tok)
         if low in PRONOUNS_FIRST:
             return speaker or self.doc_speaker
         if low in PRONOUNS_PERSON:

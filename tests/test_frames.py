@@ -245,3 +245,44 @@ def test_a_signed_statement_speaks_in_its_authors_voice(run):
     (c,) = claims(ex, "demand")
     assert ex.actor_name(c.holder) == "Maria Quinn", ex.actor_name(c.holder)
     assert "State" not in [a.name for a in ex.actors]  # "Secretary of State" is a title
+
+
+def test_capitalised_us_is_the_united_states_not_the_speaker(run):
+    ex = run("The US has insisted that Pyongyang give up its weapons first.")
+    (c,) = claims(ex, "demand")
+    assert ex.actor_name(c.holder) == "United States"
+    ex = run('"We will not sign," the US envoy said. "Let us be clear," Smith said.')
+    assert "United States" in [a.name for a in ex.actors]
+    # lower-case "us" stays the speaker's own
+    ex = run('"Nobody can force us to accept this deal," union leader Maria Santos said.')
+    assert all(ex.actor_name(c.holder) == "Maria Santos" for c in claims(ex)), [c.text for c in claims(ex)]
+
+
+def test_a_position_noun_with_a_copula_holds_its_complement(run):
+    ex = run("The rebels' main demand is the resignation of President Ali Bongo.")
+    (c,) = claims(ex, "demand")
+    assert c.text == "rebels' main demand is the resignation of President Ali Bongo"
+    assert ex.actor_name(c.holder) == "rebels"
+    assert claims(run("The rebels' main demand is not new.")) == []
+
+
+def test_a_modifier_naming_a_party_of_the_article_owns_the_demand(run):
+    ex = run("Russia sent more troops to the border. Russian demands for a neutral Ukraine were rejected by Kyiv.")
+    (d,) = claims(ex, "demand")
+    assert d.text == "Russian demands for a neutral Ukraine" and ex.actor_name(d.holder) == "Russia"
+    # a modifier never founds an actor: no party "Russia" in the article, no holder from "Russian"
+    ex = run("Russian demands for a neutral Ukraine were rejected.")
+    assert all(ex.actor_name(c.holder) != "Russia" for c in claims(ex))
+
+
+def test_want_with_an_object_and_a_participle_tagged_as_past_tense(run):
+    ex = run("The farmers' union wants the new law repealed.")
+    (c,) = claims(ex, "demand")
+    assert c.text == "wants the new law repealed" and ex.actor_name(c.holder) == "farmers' union"
+
+
+def test_will_not_settle_for_less_is_a_red_line(run):
+    ex = run("The UAW said it would not settle for anything less than a 40 percent raise.")
+    (c,) = claims(ex, "red_line")
+    assert ex.actor_name(c.holder) == "UAW"
+    assert claims(run("The two sides did not settle the dispute last year.")) == []
