@@ -87,6 +87,9 @@ def normalise(surface: str, titles: frozenset[str]) -> str:
     return " ".join(words).strip(_EDGE)
 
 
+SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "envoy"}
+
+
 @dataclass
 class Cluster:
     key: str
@@ -122,6 +125,7 @@ class ActorIndex:
         self._demonym = self.lex.state_by_demonym()
         self._seat = self.lex.seat_index()
         self._claim_verbs = self.lex.claim_verbs()
+        self.headline_end = -1  # end of a Title Case first line (set by build)
 
     # ------------------------------------------------------------------ build
     def build(self) -> "ActorIndex":
@@ -139,6 +143,15 @@ class ActorIndex:
                     toks = toks[:-1]  # "the German Council Presidency and"
                 span = doc[toks[0].i: toks[-1].i + 1]
                 label = ent.label_
+                whole = self._gazetteer_words(doc, span)
+                if whole is not None:
+                    # "Sierra" (ORG) + "Leonean" (NORP): the tagger split a many-word state
+                    # name or demonym the gazetteer knows; one entity, never a party "Sierra"
+                    if not any(r[0] is chunk and r[1].start == whole.start and r[1].end == whole.end
+                               for r in raw):
+                        low = " ".join(t.lower_ for t in whole)
+                        raw.append((chunk, whole, "GPE" if low in self._alias else "NORP", whole.text))
+                    continue
                 if label == "ORG" and re.match(r"(?i)(the\s+)?(rt\.?\s+hon\.?|right\s+hon)", span.text):
                     label = "PERSON"  # "the Rt Hon Maria Quinn": an honorific marks a person
                 if self._inside_title(doc, span):
@@ -153,7 +166,7 @@ class ActorIndex:
                 raw.append((chunk, span, label, span.text))
         raw.extend(self._untagged_names())
         raw = self._drop_headline_guesses(raw)
-        self._headline_end = self._title_case_headline_end()
+        self.headline_end = self._title_case_headline_end()
         for chunk, span, label, surface in raw:
             self._add_entity(chunk, span, label, surface)
         self._propagate_names()
@@ -162,7 +175,7 @@ class ActorIndex:
         self._titled = self._title_roles()
         for chunk in self.ctx.chunks:
             for tok in chunk.doc:
-                if chunk.offset + tok.idx < self._headline_end:
+                if chunk.offset + tok.idx < self.headline_end:
                     continue  # the tagger's guesses in a Title Case headline
                 if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "NOUN" or (
                         tok.pos_ == "PROPN" and tok.lower_ in self._titled
@@ -181,6 +194,21 @@ class ActorIndex:
                     self.add_group(chunk, tok)
         self._merge_same_name_groups()
         return self
+
+    def _gazetteer_words(self, doc, span):
+        """The many-word state name or demonym ("Sierra Leone", "South Sudanese") that
+        ``span`` is part of, when the tagger cut it; else None."""
+        for start in range(max(0, span.start - 2), span.start + 1):
+            for end in range(min(len(doc), span.end + 2), span.end - 1, -1):
+                if end - start < 2 or (start == span.start and end == span.end):
+                    continue
+                words = doc[start:end]
+                if "\n" in words.text:
+                    continue
+                low = " ".join(t.lower_ for t in words)
+                if low in self._alias or low in self._demonym:
+                    return words
+        return None
 
     def _merge_same_name_groups(self) -> None:
         """"MEPs" read once as an untagged name and once as a group noun is one group."""
@@ -238,8 +266,9 @@ class ActorIndex:
                     continue
                 if not all(t.is_alpha and t.text[0].isupper() and not t.is_upper for t in toks):
                     continue
-                if toks[0].lower_ in self.lex.titles:
-                    continue
+                if toks[0].lower_ in self.lex.titles or (tok.lower_ in self.lex.titles and any(
+                        c.dep_ == "appos" for c in tok.children)):
+                    continue  # "Transport Secretary, Jane Holt said": the title, then the name
                 label = "ORG" if len(toks) < 2 and not says else "PERSON"
                 out.append((chunk, doc[toks[0].i: tok.i + 1], label, doc[toks[0].i: tok.i + 1].text))
         return out
@@ -343,7 +372,7 @@ class ActorIndex:
                 return None
             if head.tag_ not in ("NNS", "NNPS") and lemma not in COLLECTIVE_NOUNS:
                 return None  # "the leader", "an official": one person, not a group
-        if head.pos_ not in ("NOUN", "PROPN") or chunk.offset + head.idx < getattr(self, "_headline_end", -1):
+        if head.pos_ not in ("NOUN", "PROPN") or chunk.offset + head.idx < self.headline_end:
             return None
         existing = self.token_map.get((chunk.offset, head.i))
         if existing:
@@ -424,7 +453,7 @@ class ActorIndex:
             cl.affiliation = state
             if is_role and state is None:
                 # "a spokesman for the rebels": the body he speaks for
-                cl.affiliation = self._affiliation_of(chunk, head, key)
+                cl.affiliation = self._affiliation_of(chunk, head, key) or self._principal(chunk, head)
             cl.relational = bool(rights)
         start, end = self.ctx.span_of(chunk, span)
         cl.mentions.add((start, end))
@@ -623,6 +652,19 @@ class ActorIndex:
             st = self._demonym.get(t.lower_)
             if st:
                 return self.ensure_state(st.canonical, mention_required=True)
+        return None
+
+    def _principal(self, chunk, head) -> str | None:
+        """"a spokesman for President Ernest Bai Koroma": the person a spokesperson
+        speaks for, when no state or organisation is named with them."""
+        if head.lemma_.lower() not in SPOKES_NOUNS:
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+                for p in prep.children:
+                    k = self.token_map.get((chunk.offset, p.i))
+                    if p.dep_ == "pobj" and k and k in self.clusters and self.clusters[k].kind == "person":
+                        return k
         return None
 
     def ensure_state(self, canonical: str, mention_required: bool = False) -> str | None:

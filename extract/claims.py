@@ -35,6 +35,8 @@ CUT_PUNCT = {",", ";", ":", "—", "–", "(", "--"}
 
 
 POSITION_NOUNS = {"position", "stance", "view", "line", "demand", "condition", "message", "answer", "response"}
+ENDED_WORDS = {"over", "finished", "dead", "off"}  # "the talks are over / finished / dead / off"
+STANCE_ADJECTIVES = {"adamant", "insistent", "clear", "firm", "categorical", "emphatic", "unequivocal", "determined"}
 PROCESS_NOUNS = {"process", "dialogue", "negotiations", "talks", "mediation", "meeting", "summit"}
 PARTY_WORDS = {"both", "sides", "parties"}  # eval-diff: "everyone needs to hydrate" is no demand
 
@@ -271,6 +273,12 @@ class ClaimFinder:
                 k = self.res.subject_of(chunk, t)
                 if k:
                     return k
+            elif t.pos_ in ("VERB", "AUX") and self._stance(t):
+                # (eval-diff: an unnamed subject here does not continue the latest speaker:
+                # "many unionists made it clear …" is not the last person quoted)
+                k = self._resolve(chunk, clause_subject(t), None, loose=False)
+                if k:
+                    return k
             if t.lemma_ == "be":
                 s = next((c for c in t.children if c.dep_ == "nsubj" and c.lemma_.lower() in POSITION_NOUNS), None)
                 poss = next((c for c in s.children if c.dep_ == "poss"), None) if s is not None else None
@@ -282,6 +290,16 @@ class ClaimFinder:
         # tok.sent for every call)
         mine = [a for a in self._according.get(id(tok.doc), ()) if a.sent.start <= tok.i < a.sent.end]
         return self.res.according_to(chunk, mine, loose=False) if mine else None
+
+    @staticmethod
+    def _stance(verb) -> bool:
+        """"is adamant that …", "was clear that …", "made clear that …": a party stating
+        its position without a verb of saying."""
+        lemma = verb.lemma_.lower()
+        if lemma not in ("be", "make", "remain"):
+            return False
+        return any(c.dep_ in ("acomp", "ccomp", "oprd") and c.lemma_.lower() in STANCE_ADJECTIVES
+                   and (lemma != "make" or c.lower_ == "clear") for c in verb.children)
 
     def _resolve(self, chunk, tok, speaker, loose: bool = True):
         if tok is None:
@@ -480,6 +498,14 @@ class ClaimFinder:
         #     "threatened to resume attacks if the deadline passes"
         if is_verb:
             out.extend(self._threat(chunk, tok, subj, speaker, qi))
+        # --- "the talks are over", "negotiations are finished", said by a party: it ends them
+        if tok.pos_ == "NOUN" and lemma in self.talk_nouns and tok.dep_ == "nsubj" and tok.head.lemma_ == "be" \
+                and not self._negated(tok.head) and not self._hypothetical(tok.head) and any(
+                    c.dep_ in ("advmod", "acomp", "prt", "attr") and c.lower_ in ENDED_WORDS for c in tok.head.children):
+            holder = self._reporter(chunk, tok.head) or speaker
+            if holder:
+                out.append(self._make("red_line", chunk, tok, self._span(chunk, tok.head, include_subject=True),
+                                      f"{tok.text} … over", holder, None, "talks declared over", 0.6, "absence", qi))
         # --- "There will be no negotiations": a refusal stated as an absence
         if tok.pos_ == "NOUN" and lemma in self.none_nouns and tok.head.lemma_ == "be" \
                 and self._absence(tok, tok.head):
@@ -835,6 +861,8 @@ class ClaimFinder:
         # red-line phrases
         if low == "red line" and phrase.root.dep_ not in ("attr",):
             return []
+        if low in ("unaffordable", "unacceptable") and phrase.root.dep_ == "amod":
+            return []  # eval-diff: "unaffordable health care", "unacceptable behaviour" describe, not refuse
         subj = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         holder = None
         for t in phrase.root.subtree:

@@ -115,6 +115,11 @@ class Extractor:
         atts = QuoteAttributor(ctx, resolver).attribute(raw_quotes)
         qspans = [(q.open, q.close, a.speaker) for q, a in zip(raw_quotes, atts)]
         raw_claims = ClaimFinder(ctx, resolver, qspans, self.nlp).find()
+        headline_end = actors.headline_end
+        if headline_end > 0:
+            # A Title Case headline fools the tagger ("Seek Resolution to …" read as a verb
+            # with no subject): a claim found there with no holder is a guess, not a position
+            raw_claims = [c for c in raw_claims if c.holder is not None or c.start >= headline_end]
 
         # Which clusters matter: groups only when they speak or hold a claim.
         used = {k for k in [a.speaker for a in atts] + [c.holder for c in raw_claims] +

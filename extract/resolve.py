@@ -113,6 +113,12 @@ class Resolver:
         "Statement by Michel Barnier ..." -> Barnier."""
         # the byline may follow a headline and a standfirst: look at the first few paragraphs
         for first in self.ctx.chunks[:4]:
+            # "Transport Secretary, Grant Shapps said:" closing a paragraph: what follows is
+            # his statement (press releases print it without quotation marks)
+            said = self._colon_speaker(first)
+            if said:
+                self.doc_speaker = said
+                return
             low = first.doc.text.lower()
             if not any(w in low for w in ("statement by", "remarks by", "speech by", "address by",
                                           "letter from", "op-ed by", "statement from")):
@@ -122,6 +128,25 @@ class Resolver:
                 if k and self.actors.clusters.get(k) and self.actors.clusters[k].kind == "person":
                     self.doc_speaker = k
                     return
+
+    def _colon_speaker(self, chunk) -> str | None:
+        """The person subject of a verb of saying that ends its paragraph with a colon."""
+        doc = chunk.doc
+        toks = [t for t in doc if not t.is_space]
+        if len(toks) < 3 or toks[-1].text != ":" or len(toks) > 40:
+            return None
+        verb = toks[-2]
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.ctx.lex.reporting_verbs:
+            return None
+        subj = clause_subject(verb)
+        if subj is None:
+            return None
+        for t in [subj] + [c for c in subj.children if c.dep_ == "appos"]:  # "Transport Secretary, Jane Holt"
+            k = self.actors.key_at(chunk, t)
+            cl = self.actors.clusters.get(k) if k else None
+            if cl is not None and cl.kind == "person":
+                return k
+        return None
 
     # ----------------------------------------------------------------------
     def subject_of(self, chunk, verb) -> str | None:

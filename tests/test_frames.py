@@ -286,3 +286,49 @@ def test_will_not_settle_for_less_is_a_red_line(run):
     (c,) = claims(ex, "red_line")
     assert ex.actor_name(c.holder) == "UAW"
     assert claims(run("The two sides did not settle the dispute last year.")) == []
+
+
+def test_a_paragraph_ending_in_x_said_colon_makes_x_the_voice_of_the_statement(run):
+    ex = run("Minister speaks ahead of strikes\n\nTransport Secretary, Jane Holt said:\n\n"
+             "Today the unions are striking again. I urge the unions to return to the negotiating table.")
+    (c,) = claims(ex, "demand")
+    assert ex.actor_name(c.holder) == "Jane Holt", ex.actor_name(c.holder)
+
+
+def test_a_state_name_the_tagger_cut_is_not_a_party(run):
+    ex = run("A spokesman for Sierra Leonean President Ernest Bai Koroma said the deal is non-negotiable.")
+    names = [a.name for a in ex.actors]
+    assert "Sierra" not in names and "Leonean" not in names, names
+    (c,) = claims(ex, "red_line")
+    # the spokesman speaks for the president he is named with
+    assert ex.actor_name(c.holder) == "Ernest Bai Koroma", ex.actor_name(c.holder)
+
+
+def test_a_holderless_guess_in_a_title_case_headline_is_dropped(run):
+    ex = run("Leaders Seek Resolution To Border Crisis\n\nThe rebels demanded a ceasefire on Monday.")
+    assert [c.text for c in claims(ex)] == ["demanded a ceasefire on Monday"]
+
+
+def test_stating_a_position_without_a_verb_of_saying(run):
+    for text, who in [("Acme Steel made clear that the union must accept the offer.", "Acme Steel"),
+                      ("Acme Steel is adamant that the union must accept the offer.", "Acme Steel"),
+                      ("Finance Minister Ana Ruiz was clear that Greece must stay in the euro.", "Ana Ruiz")]:
+        (c,) = claims(run(text), "demand")
+        assert run(text).actor_name(c.holder) == who, text
+    assert claims(run("The weather made it clear that the match must be delayed.")) == []
+
+
+def test_talks_declared_over_by_a_party_are_a_red_line(run):
+    ex = run("The government of Uganda said the talks are over.")
+    (c,) = claims(ex, "red_line")
+    assert c.text == "the talks are over"
+    # the writer's own report of an ending is no one's position
+    assert claims(run("The talks are over for the week and will resume on Monday.")) == []
+
+
+def test_unaffordable_refuses_only_when_said_of_something(run):
+    ex = run("Acme Steel says the union's demands are unaffordable.")
+    (c,) = claims(ex, "red_line")
+    assert ex.actor_name(c.holder) == "Acme Steel"
+    # eval-diff: an attributive adjective describes ("unaffordable health care")
+    assert claims(run("Senator Ana Ruiz said voters worry about unaffordable health care.")) == []
