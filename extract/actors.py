@@ -408,6 +408,9 @@ class ActorIndex:
         # "public sector workers", "long-term budget negotiators": a modifier keeps its own modifiers
         toks += [x for t in left if t.dep_ in ("compound", "amod") for x in t.subtree
                  if x.i < t.i and x.dep_ in ("amod", "compound", "punct", "npadvmod") and x.text != ","]
+        # "Greek and Turkish Cypriot leaders": coordinated modifiers name one group
+        toks += [x for t in left if t.dep_ == "amod" for c in t.children if c.dep_ == "conj" and c.pos_ == "ADJ"
+                 for x in (c, *(d for d in t.children if d.dep_ == "cc"))]
         state = None
         qualifiers = []
         for t in left:

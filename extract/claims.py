@@ -376,7 +376,7 @@ class ClaimFinder:
             preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "prt", "dative")}
             ok, target_tok, participle = not req, None, False
             for r in req:
-                if r in ("for", "on") and r in preps:
+                if r in ("for", "on", "against") and r in preps:
                     ok = True
                     target_tok = next((p for p in preps[r].children if p.dep_ == "pobj"), None)
                 elif r in ("for", "for_to") and (cl := next((c for c in tok.children if c.dep_ in ("advcl", "ccomp")
@@ -815,6 +815,9 @@ class ClaimFinder:
         qi, speaker = self._speaker_for(pos)
         root = phrase.root
         mark = next((t for t in phrase if t.dep_ == "mark" and t.lower_ in ("if", "when")), None)
+        if label == "CONDITION" and phrase.text.lower() in ("on condition", "on the condition") and \
+                phrase.end < len(doc) and doc[phrase.end].lower_ == "of":
+            return []  # "spoke on condition of anonymity" sets no condition
         if label == "CONDITION" and mark is not None:
             # "will accept the deal only if …": the "if" is the condition's own mark; what may be
             # hypothetical is the clause it hangs on, which must be a move in a negotiation

@@ -332,3 +332,33 @@ def test_unaffordable_refuses_only_when_said_of_something(run):
     assert ex.actor_name(c.holder) == "Acme Steel"
     # eval-diff: an attributive adjective describes ("unaffordable health care")
     assert claims(run("Senator Ana Ruiz said voters worry about unaffordable health care.")) == []
+
+
+def test_coordinated_modifiers_name_one_group(run):
+    ex = run("Greek and Turkish Cypriot leaders met on Monday. The two leaders said the talks must succeed.")
+    assert "Greek and Turkish Cypriot leaders" in [a.name for a in ex.actors], [a.name for a in ex.actors]
+
+
+def test_descriptions_of_negotiating_parties_are_groups(run):
+    ex = run("Six world powers want Iran to curb its nuclear program.")
+    (c,) = claims(ex, "demand")
+    assert ex.actor_name(c.holder) == "world powers"
+    ex = run("Union bosses demanded a meeting with the minister.")
+    (c,) = claims(ex, "demand")
+    assert ex.actor_name(c.holder) == "Union bosses"
+
+
+def test_warning_against_is_a_demand(run):
+    ex = run("Israel warned against any deal that would leave Iran's enrichment capacity intact.")
+    (c,) = claims(ex, "demand")
+    assert ex.actor_name(c.holder) == "Israel"
+    # "warn against" needs a party as its subject like any agentive cue: weather reports make none
+    assert claims(run("Forecasters warned of heavy rain on Monday.")) == []
+
+
+def test_on_condition_without_that_but_not_on_condition_of_anonymity(run):
+    ex = run("West African leaders offered Gbagbo an amnesty deal on condition he cedes power to Ouattara.")
+    (c,) = claims(ex, "demand")
+    assert c.text == "on condition he cedes power to Ouattara"
+    ex = run("A senior official, who spoke on condition of anonymity, said the talks had stalled.")
+    assert claims(ex) == []
