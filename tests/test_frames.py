@@ -362,3 +362,19 @@ def test_on_condition_without_that_but_not_on_condition_of_anonymity(run):
     assert c.text == "on condition he cedes power to Ouattara"
     ex = run("A senior official, who spoke on condition of anonymity, said the talks had stalled.")
     assert claims(ex) == []
+
+
+def test_a_statement_issued_by_a_body_speaks_in_its_voice(run):
+    ex = run("Statement by the High Representative on behalf of the European Union on the situation in the north\n\n"
+             "We call on both sides to withdraw their forces. We will not accept any unilateral change.")
+    assert [(c.kind, ex.actor_name(c.holder)) for c in claims(ex)] == [
+        ("demand", "European Union"), ("red_line", "European Union")]
+    # a statement reported in an article is no byline: "we" outside quotes stays unattributed
+    ex = run("The European Union issued a statement on Monday.\n\nWe will not accept any unilateral change.")
+    assert all(c.holder is None for c in claims(ex))
+
+
+def test_impossible_without_is_a_red_line_of_the_party_saying_it(run):
+    ex = run("Russia said a deal is impossible without recognition of the new borders.")
+    (c,) = claims(ex, "red_line")
+    assert ex.actor_name(c.holder) == "Russia"
