@@ -378,3 +378,11 @@ def test_impossible_without_is_a_red_line_of_the_party_saying_it(run):
     ex = run("Russia said a deal is impossible without recognition of the new borders.")
     (c,) = claims(ex, "red_line")
     assert ex.actor_name(c.holder) == "Russia"
+
+
+def test_a_subjectless_verb_of_demanding_is_no_ones_position(run):
+    # a participle or infinitive hanging on a noun, with no party anywhere to hold it
+    assert claims(run("Reporters seeking comment were turned away at the door.")) == []
+    # a passive refusal keeps its place even when its agent is unsaid
+    ex = run("Prime Minister Alexis Tsipras's call to write off the debt was rebuffed on Tuesday.")
+    assert "red_line" in [c.kind for c in claims(ex)]
