@@ -35,6 +35,7 @@ CUT_PUNCT = {",", ";", ":", "—", "–", "(", "--"}
 
 
 POSITION_NOUNS = {"position", "stance", "view", "line", "demand", "condition", "message", "answer", "response"}
+TIME_NOUNS = {"hour", "day", "week", "month", "year", "deadline"}
 ENDED_WORDS = {"over", "finished", "dead", "off"}  # "the talks are over / finished / dead / off"
 STANCE_ADJECTIVES = {"adamant", "insistent", "clear", "firm", "categorical", "emphatic", "unequivocal", "determined"}
 PROCESS_NOUNS = {"process", "dialogue", "negotiations", "talks", "mediation", "meeting", "summit"}
@@ -601,6 +602,10 @@ class ClaimFinder:
                         out.append(self._make("demand", chunk, tok, span, f"{modal.text}", holder, target,
                                               f"obligation '{modal.text}' reported by the holder", 0.6,
                                               "modal", qi))
+        # --- deadlines: "gave Britain two weeks to make concessions", "gave the government until
+        #     Friday to meet their demands"; "Israel has until Saturday to release …" said by a party
+        if is_verb and lemma in ("give", "have") and not self._negated(tok) and subj is not None:
+            out.extend(self._deadline(chunk, tok, lemma, subj, speaker, qi))
         # --- demand nouns as the object of a verb: "repeated its call for"
         if tok.pos_ == "NOUN" and lemma in self.nouns and tok.dep_ == "dobj" and not self._refusing(tok.head) \
                 and tok.head.lemma_.lower() in self.stating | set(self.agentive) and not self._hypothetical(tok.head) \
@@ -766,6 +771,32 @@ class ClaimFinder:
         kind = self.noun_frames[lemma]
         return [self._make(kind, chunk, tok, span, tok.text, holders[0], None,
                            f"'{tok.text}' held by its owner", 0.6, "noun_frame", qi, holders)]
+
+    def _deadline(self, chunk, tok, lemma, subj, speaker, qi) -> list[RawClaim]:
+        """Time given to the other side to act is a demand on it."""
+        inf = next((c for c in tok.children if c.dep_ in ("advcl", "xcomp") and to_infinitive(c)), None)
+        if inf is None:
+            return []
+        until = any(c.dep_ == "prep" and c.lower_ == "until" for c in tok.children)
+        span_of_time = next((c for c in tok.children if c.dep_ in ("dobj", "npadvmod")
+                             and (c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in TIME_NOUNS)), None)
+        if not until and span_of_time is None:
+            return []
+        if lemma == "give":
+            party = next((c for c in tok.children if c.dep_ in ("dative", "dobj") and c is not span_of_time), None)
+            holder = self._resolve(chunk, subj, speaker, loose=False)
+            target = self._resolve(chunk, party, speaker, loose=False) if party is not None else None
+            include_subject = False
+        else:
+            holder = self._reporter(chunk, tok) or speaker
+            target = self._resolve(chunk, subj, speaker, loose=False)
+            include_subject = True
+        if not holder or not target or holder == target:
+            return []  # ("we have until Friday to file": one's own deadline is no demand)
+        span = self._span(chunk, tok, include_subject=include_subject)
+        end = self.ctx.tok_end(chunk, max(inf.subtree, key=lambda t: t.i))  # the act asked for, which _span cuts
+        return [self._make("demand", chunk, tok, (span[0], max(span[1], end)),
+                           f"{tok.text} … to {inf.text}", holder, target, "time given to act", 0.6, "agentive", qi)]
 
     def _threat(self, chunk, tok, subj, speaker, qi) -> list[RawClaim]:
         """A threat conditional on the other side is a demand on it: "will stop work

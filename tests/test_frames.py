@@ -386,3 +386,17 @@ def test_a_subjectless_verb_of_demanding_is_no_ones_position(run):
     # a passive refusal keeps its place even when its agent is unsaid
     ex = run("Prime Minister Alexis Tsipras's call to write off the debt was rebuffed on Tuesday.")
     assert "red_line" in [c.kind for c in claims(ex)]
+
+
+def test_time_given_to_the_other_side_to_act_is_a_demand(run):
+    ex = run("The EU gave Britain two weeks to make concessions.")
+    (c,) = claims(ex, "demand")
+    assert c.text == "gave Britain two weeks to make concessions"
+    assert (ex.actor_name(c.holder), ex.actor_name(c.target)) == ("European Union", "United Kingdom")
+    ex = run("Hamas said Israel had until Saturday to release the prisoners.")
+    (c,) = claims(ex, "demand")
+    assert ex.actor_name(c.holder) == "Hamas" and ex.actor_name(c.target) == "Israel"
+    ex = run("Acme Steel set a Friday deadline for the union to accept its offer.")
+    assert [ex.actor_name(c.holder) for c in claims(ex, "demand")] == ["Acme Steel"]
+    # a gift is no deadline
+    assert claims(run("President Ruto gave the doctors a pay rise on Friday.")) == []
