@@ -297,11 +297,12 @@ def cmd_remove(args) -> int:
 
 
 # ---------------------------------------------------------------------------- export
-def export_rows(lib) -> list[dict]:
+def export_rows(lib) -> list[tuple]:
+    """Every item as a tuple of ``EXPORT_COLUMNS`` (``Library.export_rows``: no dict per row)."""
     from .actors import ensure_links
 
     ensure_links(lib)
-    return [{k: d[k] for k in EXPORT_COLUMNS} for d in lib.items()]
+    return lib.export_rows()
 
 
 def cmd_export(args) -> int:
@@ -309,12 +310,12 @@ def cmd_export(args) -> int:
     rows = export_rows(lib)
     buf = io.StringIO(newline="")
     if args.format == "csv":
-        w = csv.DictWriter(buf, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
-        w.writeheader()
+        w = csv.writer(buf, lineterminator="\n")  # as csv.DictWriter writes, without a dict per row
+        w.writerow(EXPORT_COLUMNS)
         w.writerows(rows)
     else:
         for r in rows:
-            buf.write(json.dumps(r, ensure_ascii=False) + "\n")
+            buf.write(json.dumps(dict(zip(EXPORT_COLUMNS, r)), ensure_ascii=False) + "\n")
     return _emit(buf.getvalue(), args.output, f"{len(rows)} item{'s' if len(rows) != 1 else ''}")
 
 
