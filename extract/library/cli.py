@@ -341,16 +341,22 @@ def _emit(text: str, output: str | None, what: str) -> int:
 
 # ---------------------------------------------------------------------------- parties
 def _party(lib, name: str, stored: bool = False):
-    """The one party ``name`` picks, and all parties (``stored``: as the last relink stored them)."""
-    from .actors import cluster, find_party, load_nodes, stored_parties
+    """The one party ``name`` picks, and all parties (``stored``: the party as the last relink stored
+    it, and None for the parties, which are not built)."""
+    from .actors import cluster, find_party, find_stored_party, load_nodes
     from .store import LibraryError
 
-    parties = stored_parties(lib) if stored else cluster(load_nodes(lib), lib.corrections())
-    hits = find_party(parties, name)
+    if stored:  # the one party, looked up in the stored links (not every party built)
+        parties = None
+        hits = find_stored_party(lib, name)
+    else:
+        parties = cluster(load_nodes(lib), lib.corrections())
+        hits = find_party(parties, name)
     if not hits:
         from rapidfuzz import process
 
-        names = {p.name: p for p in parties}
+        names = dict.fromkeys(p.name for p in parties) if parties is not None else dict.fromkeys(
+            r[0] for r in lib.conn.execute("SELECT name FROM library_actors ORDER BY rowid"))
         guess = process.extractOne(name, list(names), score_cutoff=70) if names else None
         hint = f"; did you mean {guess[0]!r}?" if guess else "; 'parley library actors' lists them"
         raise LibraryError(f"no party {name!r} in the library{hint}")
