@@ -139,7 +139,7 @@ def cmd_add(args) -> int:
     from ..nlp import ModelNotFound
     from .actors import ensure_links
     from .engines import EngineError, make_engine
-    from .importing import select_new, store_item
+    from .importing import ArticleWriter, select_new
 
     if args.jobs is not None and args.jobs < 1:
         return fail("--jobs must be 1 or more")
@@ -169,6 +169,21 @@ def cmd_add(args) -> int:
         docs = [(it.text, it.path) for it in items]
         done = 0
         bar = _progress_bar()
+        task = None
+        writer = ArticleWriter(lib.path, pending)  # the commits' disk waits off the extraction's path
+
+        def stored(finished) -> None:
+            nonlocal status, failed, done
+            for it, outcome in finished:
+                if isinstance(outcome, Exception):
+                    status = fail(f"{it.path}: could not be stored ({outcome}); the other articles are")
+                    failed += 1
+                else:
+                    counts[outcome] += 1
+                done += 1
+                if bar is not None and task is not None:
+                    bar.advance(task)
+
         try:
             results = engine.extract_many(docs)
             if bar is not None:
@@ -176,20 +191,16 @@ def cmd_add(args) -> int:
                 task = bar.add_task(f"Adding {len(items)} article{'s' if len(items) != 1 else ''}",
                                     total=len(items))
             for it, result in zip(items, results):
-                try:
-                    counts[store_item(lib, pending, it, result)] += 1
-                except (sqlite3.IntegrityError, UnicodeError, ValueError) as exc:
-                    status = fail(f"{it.path}: could not be stored ({exc}); the other articles are")
-                    failed += 1
-                done += 1
-                if bar is not None:
-                    bar.advance(task)
+                stored(writer.put(it, result))
+            stored(writer.finish())
         except (ModelNotFound, EngineError) as exc:
             status = fail(str(exc))
+            stored(writer.finish())  # those extracted before the failure are stored whole
             if done == 0:
                 return status
             failed += len(items) - done  # those stored so far are whole; the summary still follows
         finally:
+            writer.close()  # after Ctrl-C: what is queued is dropped, the article being written completes
             if bar is not None:
                 bar.stop()
             engine.close()
