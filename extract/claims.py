@@ -314,6 +314,8 @@ class ClaimFinder:
     # ------------------------------------------------------------------ find
     def find(self) -> list[RawClaim]:
         out: list[RawClaim] = []
+        noun_cues = self.none_nouns | self.nouns | self.noun_lists | set(self.noun_frames)
+        adj_cues = self.unwilling | self.unwilling_neg
         for chunk in self.ctx.chunks:
             doc = chunk.doc
             # token indices of sentences ending in "?" (or "?" then a closing mark), once per
@@ -324,9 +326,16 @@ class ClaimFinder:
                 if last.text == "?" or (last.is_punct and last.i > sent.start and doc[last.i - 1].text == "?"):
                     qs.update(range(sent.start, sent.end))
             self._questions[id(doc)] = qs
-            self._according[id(doc)] = [t for t in doc if t.lower_ == "according"]
+            # ("according" as a token needs it in the text: most paragraphs skip a pass over their tokens)
+            self._according[id(doc)] = [t for t in doc if t.lower_ == "according"] \
+                if "according" in doc.text.lower() else []
             for tok in doc:
-                out.extend(self._token_cues(chunk, tok))
+                # Only a verb, a cue noun or a cue adjective can give a claim (every other token
+                # fell through each test of _token_cues): the others are skipped before its set-up.
+                p = tok.pos_
+                if p in ("VERB", "AUX") or (p == "NOUN" and tok.lemma_.lower() in noun_cues) \
+                        or (p == "ADJ" and tok.lemma_.lower() in adj_cues):
+                    out.extend(self._token_cues(chunk, tok))
             for mid, s, e in self.phrases(doc):
                 label = doc.vocab.strings[mid]
                 out.extend(self._phrase_cue(chunk, label, doc[s:e]))

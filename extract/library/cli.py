@@ -139,7 +139,7 @@ def cmd_add(args) -> int:
     from ..nlp import ModelNotFound
     from .actors import ensure_links
     from .engines import EngineError, make_engine
-    from .importing import select_new, store_item
+    from .importing import ArticleWriter, select_new
 
     if args.jobs is not None and args.jobs < 1:
         return fail("--jobs must be 1 or more")
@@ -169,6 +169,21 @@ def cmd_add(args) -> int:
         docs = [(it.text, it.path) for it in items]
         done = 0
         bar = _progress_bar()
+        task = None
+        writer = ArticleWriter(lib.path, pending)  # the commits' disk waits off the extraction's path
+
+        def stored(finished) -> None:
+            nonlocal status, failed, done
+            for it, outcome in finished:
+                if isinstance(outcome, Exception):
+                    status = fail(f"{it.path}: could not be stored ({outcome}); the other articles are")
+                    failed += 1
+                else:
+                    counts[outcome] += 1
+                done += 1
+                if bar is not None and task is not None:
+                    bar.advance(task)
+
         try:
             results = engine.extract_many(docs)
             if bar is not None:
@@ -176,20 +191,16 @@ def cmd_add(args) -> int:
                 task = bar.add_task(f"Adding {len(items)} article{'s' if len(items) != 1 else ''}",
                                     total=len(items))
             for it, result in zip(items, results):
-                try:
-                    counts[store_item(lib, pending, it, result)] += 1
-                except (sqlite3.IntegrityError, UnicodeError, ValueError) as exc:
-                    status = fail(f"{it.path}: could not be stored ({exc}); the other articles are")
-                    failed += 1
-                done += 1
-                if bar is not None:
-                    bar.advance(task)
+                stored(writer.put(it, result))
+            stored(writer.finish())
         except (ModelNotFound, EngineError) as exc:
             status = fail(str(exc))
+            stored(writer.finish())  # those extracted before the failure are stored whole
             if done == 0:
                 return status
             failed += len(items) - done  # those stored so far are whole; the summary still follows
         finally:
+            writer.close()  # after Ctrl-C: what is queued is dropped, the article being written completes
             if bar is not None:
                 bar.stop()
             engine.close()
@@ -297,11 +308,12 @@ def cmd_remove(args) -> int:
 
 
 # ---------------------------------------------------------------------------- export
-def export_rows(lib) -> list[dict]:
+def export_rows(lib) -> list[tuple]:
+    """Every item as a tuple of ``EXPORT_COLUMNS`` (``Library.export_rows``: no dict per row)."""
     from .actors import ensure_links
 
     ensure_links(lib)
-    return [{k: d[k] for k in EXPORT_COLUMNS} for d in lib.items()]
+    return lib.export_rows()
 
 
 def cmd_export(args) -> int:
@@ -309,12 +321,12 @@ def cmd_export(args) -> int:
     rows = export_rows(lib)
     buf = io.StringIO(newline="")
     if args.format == "csv":
-        w = csv.DictWriter(buf, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
-        w.writeheader()
+        w = csv.writer(buf, lineterminator="\n")  # as csv.DictWriter writes, without a dict per row
+        w.writerow(EXPORT_COLUMNS)
         w.writerows(rows)
     else:
         for r in rows:
-            buf.write(json.dumps(r, ensure_ascii=False) + "\n")
+            buf.write(json.dumps(dict(zip(EXPORT_COLUMNS, r)), ensure_ascii=False) + "\n")
     return _emit(buf.getvalue(), args.output, f"{len(rows)} item{'s' if len(rows) != 1 else ''}")
 
 
@@ -340,16 +352,22 @@ def _emit(text: str, output: str | None, what: str) -> int:
 
 # ---------------------------------------------------------------------------- parties
 def _party(lib, name: str, stored: bool = False):
-    """The one party ``name`` picks, and all parties (``stored``: as the last relink stored them)."""
-    from .actors import cluster, find_party, load_nodes, stored_parties
+    """The one party ``name`` picks, and all parties (``stored``: the party as the last relink stored
+    it, and None for the parties, which are not built)."""
+    from .actors import cluster, find_party, find_stored_party, load_nodes
     from .store import LibraryError
 
-    parties = stored_parties(lib) if stored else cluster(load_nodes(lib), lib.corrections())
-    hits = find_party(parties, name)
+    if stored:  # the one party, looked up in the stored links (not every party built)
+        parties = None
+        hits = find_stored_party(lib, name)
+    else:
+        parties = cluster(load_nodes(lib), lib.corrections())
+        hits = find_party(parties, name)
     if not hits:
         from rapidfuzz import process
 
-        names = {p.name: p for p in parties}
+        names = dict.fromkeys(p.name for p in parties) if parties is not None else dict.fromkeys(
+            r[0] for r in lib.conn.execute("SELECT name FROM library_actors ORDER BY rowid"))
         guess = process.extractOne(name, list(names), score_cutoff=70) if names else None
         hint = f"; did you mean {guess[0]!r}?" if guess else "; 'parley library actors' lists them"
         raise LibraryError(f"no party {name!r} in the library{hint}")

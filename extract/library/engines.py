@@ -5,8 +5,10 @@ one ``Extraction`` per pair, in the same order; the caller (``cli.cmd_add``)
 writes each to the library, one article per transaction. Only that caller
 ever touches SQLite: workers receive text and send back results, nothing else.
 
-- ``LocalEngine``: the runner every front end uses — the extraction cache first,
-  the misses through one ``nlp.pipe(n_process=jobs)``.
+- ``LocalEngine``: the runner every front end uses — the extraction cache first;
+  with ``--jobs 1`` the misses through one ``nlp.pipe``, with ``--jobs N`` through a
+  pool of N processes that parse and run the rules on small batches of whole articles
+  (``extract_batch``, as a Dask worker does).
 - ``DaskEngine``: the cache is read and written on the client, as locally (a
   hit needs no worker); the misses go to Dask distributed workers in batches of
   whole articles (text + path, about ``BATCH_CHARS`` characters each). Each
@@ -81,19 +83,71 @@ class BackgroundPuts:
 
 
 # ---------------------------------------------------------------------------- local
+LOCAL_BATCH_CHARS = 8_000  # characters per task of the local process pool (small: the last batches finish together)
+LOCAL_BATCH_ARTICLES = 8
+
+
 class LocalEngine:
+    """``--jobs 1``: the runner in this process. ``--jobs N``: the misses go to a pool of N
+    processes in small batches of whole articles, each process parsing *and* running the
+    rules (``extract_batch``, as on a Dask worker), so the rules are spread over the N
+    processes too (through ``nlp.pipe(n_process=N)`` they ran in this one, beside the parsing,
+    and every parsed paragraph came back to it as a Doc). The model is loaded here before the
+    pool starts, so forked processes share it; results come back as plain dicts, in order."""
+
     def __init__(self, model: str | None, cache, jobs: int = 1):
         from ..runner import Runner
 
         self.jobs = jobs
         self.runner = Runner(model=model, cache=cache)
+        self._pool = None
 
     def extract_many(self, docs: list[tuple[str, str]]) -> Iterator[Extraction]:
-        return self.runner.extract_many(docs, n_process=self.jobs)
+        if self.jobs <= 1:
+            return self.runner.extract_many(docs, n_process=1)
+        return self._pooled(docs)
+
+    def _pooled(self, docs: list[tuple[str, str]]) -> Iterator[Extraction]:
+        hits = [self.runner.cached(text, path) for text, path in docs]
+        misses = [d for d, h in zip(docs, hits) if h is None]
+        fresh = self._remote(misses) if misses else iter(())
+        for hit in hits:
+            if hit is not None:
+                yield hit
+                continue
+            result = next(fresh)
+            if self.runner.cache is not None:
+                self.runner.cache.put(result)
+            yield result
+
+    def _remote(self, docs: list[tuple[str, str]]) -> Iterator[Extraction]:
+        import multiprocessing
+        from functools import partial
+
+        _EXTRACTORS[self.runner.model] = self.runner.extractor  # loaded here: forked workers inherit it
+        self._pool = multiprocessing.get_context().Pool(self.jobs, initializer=_quiet_worker)
+        work = [[docs[i] for i in idx] for idx in batches(docs, self.jobs, LOCAL_BATCH_CHARS, LOCAL_BATCH_ARTICLES)]
+        for got in self._pool.imap(partial(extract_batch, self.runner.model), work):
+            for d in got:
+                yield Extraction.from_dict(d)
+        self._pool.close()
+        self._pool.join()
+        self._pool = None
 
     def close(self) -> None:
+        if self._pool is not None:  # stopped early (an error, Ctrl-C): the workers are not waited for
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
         if self.runner.cache is not None:
             self.runner.cache.close()
+
+
+def _quiet_worker() -> None:
+    """A pool process leaves Ctrl-C to the parent, which stops the pool (no traceback per worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 # ---------------------------------------------------------------------------- dask: the worker side
@@ -115,17 +169,18 @@ def extract_batch(model: str | None, docs: list[tuple[str, str]]) -> list[dict]:
     return [r.to_dict() for r in ex.extract_many(docs, n_process=1)]
 
 
-def batches(docs: list[tuple[str, str]], n_workers: int) -> list[list[int]]:
-    """Indices of ``docs`` in consecutive batches: about ``BATCH_CHARS`` characters each, but at
+def batches(docs: list[tuple[str, str]], n_workers: int, max_chars: int = BATCH_CHARS,
+            max_articles: int = BATCH_ARTICLES) -> list[list[int]]:
+    """Indices of ``docs`` in consecutive batches: about ``max_chars`` characters each, but at
     least four batches per worker when there are enough articles, so a short import still
     spreads across the workers."""
     total = sum(len(t) for t, _ in docs)
-    limit = max(1, min(BATCH_CHARS, total // max(1, 4 * n_workers)))
+    limit = max(1, min(max_chars, total // max(1, 4 * n_workers)))
     out: list[list[int]] = []
     cur: list[int] = []
     size = 0
     for i, (text, _) in enumerate(docs):
-        if cur and (size + len(text) > limit or len(cur) >= BATCH_ARTICLES):
+        if cur and (size + len(text) > limit or len(cur) >= max_articles):
             out.append(cur)
             cur, size = [], 0
         cur.append(i)

@@ -33,6 +33,7 @@ FILENAME = "library.sqlite"
 BUSY_TIMEOUT = 60.0  # seconds: another Parley process may be committing a long article
 SHORT_ID = 12  # characters of the content hash shown as an article's id
 SQLITE_MAGIC = b"SQLite format 3\x00"
+TEXT_BATCH = 256  # article texts read per query by Library.item_rows
 
 MIGRATIONS: list[str] = [
     # 1: the first library schema
@@ -196,6 +197,12 @@ class ArticleRow:
 
 _ARTICLE_COLS = ("id, path, title, url, source, date, date_source, extractor_version, model, added, "
                  "n_actors, n_mentions, n_claims, n_quotes")
+
+
+# The fields of ``Library.items``, in their order (``item_rows`` gives them as tuples).
+ITEM_FIELDS = ("article", "item", "kind", "holder", "holders", "target", "text", "start", "end", "confidence",
+               "cue", "how", "article_sha", "title", "path", "date", "date_source", "holder_id", "holder_ids",
+               "target_id", "evidence", "sentence_start", "sentence_end")
 
 
 def article_order(a: ArticleRow) -> tuple:
@@ -448,67 +455,132 @@ class Library:
         r = self.conn.execute("SELECT value FROM meta WHERE key='links'").fetchone()
         if r is not None and r[0] == "stale":
             return True
-        return self.conn.execute("SELECT 1 FROM actors a LEFT JOIN actor_links l ON l.article=a.article "
-                                 "AND l.actor=a.id WHERE l.library_actor IS NULL LIMIT 1").fetchone() is not None
+        # An actor without a link, counted rather than searched for (a lookup per actor): every
+        # link is one actor's (primary key) and, foreign keys on, an existing actor's, so the
+        # links are as many as the actors exactly when every actor has one. A link left dangling
+        # by a writer with foreign keys off is what ``parley library check`` repairs.
+        return self.conn.execute("SELECT (SELECT count(*) FROM actors) != "
+                                 "(SELECT count(*) FROM actor_links)").fetchone()[0] == 1
 
     def items(self, articles: set[str] | None = None, holder: str | None = None) -> Iterator[dict]:
         """Every claim and quote, with its article's date, title and evidence sentence, in date order
         (only those of ``articles``, content hashes, when given; only those the library actor
         ``holder`` holds or says, as ``holder_id`` or one of ``holder_ids``, when given)."""
-        arts = {a.id: a for a in self.articles()}
-        only, args = ("", ()) if articles is None else (
-            " WHERE article IN (SELECT value FROM json_each(?))", (json.dumps(sorted(articles)),))
-        links = {(r[0], r[1]): r[2] for r in self.conn.execute(
-            "SELECT article, actor, library_actor FROM actor_links" + only, args)}
-        names = {r[0]: r[1] for r in self.conn.execute("SELECT id, name FROM library_actors")}
-        local = {(r[0], r[1]): r[2] for r in self.conn.execute("SELECT article, id, name FROM actors" + only, args)}
-        order = {sha: i for i, sha in enumerate(arts)}
-        mine = None if holder is None else {  # (article, per-article actor) pairs that are ``holder``
-            (r[0], r[1]) for r in self.conn.execute(
-                "SELECT article, actor FROM actor_links WHERE library_actor=?", (holder,))}
-        rows = []
-        for r in self.conn.execute("SELECT article, id, kind, holder, holders, target, text, start_char, end_char, "
-                                   "sentence_start, sentence_end, confidence, cue, frame FROM claims" + only, args):
-            if mine is not None and (r[0], r[3]) not in mine and not any((r[0], h) in mine for h in json.loads(r[4])):
+        for r in self.item_rows(articles, holder):
+            yield dict(zip(ITEM_FIELDS, r))
+
+    def item_rows(self, articles: set[str] | None = None, holder: str | None = None) -> list[tuple]:
+        """``items`` as tuples of ``ITEM_FIELDS``, in the same order, without a dict per row."""
+        rows, sides = self._item_scan(articles, holder, export=False)
+        parsed: dict[str, list] = {}
+        links: dict[str, dict] = {}  # article -> per-article id -> library actor, read when needed
+        conn = self.conn
+        out = []
+        append = out.append
+        for (sha, s, item, kind, h, hid, t, tid, text, e, conf, s0, s1, holders, cue, how), (m, hname, tname, ev) \
+                in zip(rows, sides):
+            if kind == "quote":
+                hs = [h] if h else []
+                hids = [hid] if hid else []
+            else:
+                hs = parsed.get(holders)
+                if hs is None:
+                    hs = parsed[holders] = json.loads(holders)
+                if not hs or hs == [h]:
+                    hids = [hid] if hs and hid else []
+                else:  # a holders list beyond the holder: its article's links
+                    own = links.get(sha)
+                    if own is None:
+                        own = links[sha] = dict(conn.execute(
+                            "SELECT actor, library_actor FROM actor_links WHERE article=?", (sha,)))
+                    hids = [x for x in (own.get(a) if a else None for a in hs) if x]
+                hs = list(hs)
+            if holder is not None and hid != holder and holder not in hids:
                 continue
-            rows.append(dict(article=r[0], item=r[1], kind=r[2], holder=r[3], holders=json.loads(r[4]), target=r[5],
-                             text=r[6], start=r[7], end=r[8], sentence=(r[9], r[10]), confidence=r[11],
-                             cue=r[12], how=r[13]))
-        for r in self.conn.execute("SELECT article, id, speaker, text, start_char, end_char, sentence_start, "
-                                   "sentence_end, confidence, cue, how FROM quotes" + only, args):
-            if mine is not None and (r[0], r[2]) not in mine:
-                continue
-            rows.append(dict(article=r[0], item=r[1], kind="quote", holder=r[2], holders=[r[2]] if r[2] else [],
-                             target=None, text=r[3], start=r[4], end=r[5], sentence=(r[6], r[7]),
-                             confidence=r[8], cue=r[9] or "", how=r[10]))
-        rows.sort(key=lambda d: (order.get(d["article"], 0), d["start"]))
+            append((m[0], item, kind, hname, hs, tname, text, s, e, conf, cue, how, sha, m[1], m[2], m[3], m[4],
+                    hid, hids, tid, ev, s0, s1))
+        return out
+
+    def export_rows(self) -> list[tuple]:
+        """Every item as a tuple of ``EXPORT_FIELDS`` (article, date, kind, holder, target, text, evidence,
+        start, end, confidence), in the order of ``items``."""
+        rows, sides = self._item_scan(None, None, export=True)
+        return [(m[0], m[3], r[3], hname, tname, r[8], ev, r[1], r[9], r[10])
+                for r, (m, hname, tname, ev) in zip(rows, sides)]
+
+    def _item_scan(self, articles: set[str] | None, holder: str | None, export: bool):
+        """The claims and quotes ``items`` lists, sorted, and per row: its article's (short id,
+        title, path, date, date source), the holder's and target's names, the evidence sentence.
+
+        Rows: (article, start, id, kind, holder, holder link, target, target link, text, end,
+        confidence, sentence start, sentence end, holders, cue, how); holder and target links
+        are None without an id. Set-based: one query per table with the links joined (and,
+        given ``holder``, only rows it may hold: the exact test is the caller's); library actor
+        names from one dict; per-article names read only for ids without a link (none while
+        the links are fresh); evidence cut from the article texts, read ``TEXT_BATCH`` articles
+        per query in output order (a few hundred texts in memory at a time). The order is the
+        one ``items`` always had: articles as ``articles()`` sorts them, then start offset,
+        claims before quotes, each in its table's scan order (rowid; with ``articles``, the
+        (article, id) index order).
+        """
+        conn = self.conn
+        if articles is None:
+            only, args, scan = "", (), "x.rowid"
+        else:
+            only, args, scan = (" WHERE x.article IN (SELECT value FROM json_each(?))",
+                                (json.dumps(sorted(articles)),), "x.article, x.id")
+        arts = conn.execute("SELECT x.id, x.title, x.path, x.date, x.date_source FROM articles x"
+                            + only.replace("x.article", "x.id") + " ORDER BY x.date IS NULL, "
+                            "coalesce(x.date, ''), x.added, x.rowid", args).fetchall()  # article_order
+        order = {r[0]: i for i, r in enumerate(arts)}
+        meta = {r[0]: (short_id(r[0]), r[1], r[2], r[3], r[4]) for r in arts}
+        more = "" if export else ", x.holders, x.cue, x.frame"
+        where_c, where_q, args_c, args_q = only, only, args, args
+        if holder is not None:  # what the holder may hold: its link, or a holders list beyond the holder
+            andw = " AND " if only else " WHERE "
+            where_c = f"{only}{andw}(hl.library_actor = ? OR x.holders NOT IN ('[]', json_array(x.holder)))"
+            where_q = f"{only}{andw}sl.library_actor = ?"
+            args_c, args_q = args + (holder,), args + (holder,)
+        claims = conn.execute(
+            "SELECT x.article, x.start_char, x.id, x.kind, x.holder, hl.library_actor, x.target, tl.library_actor, "
+            f"x.text, x.end_char, x.confidence, x.sentence_start, x.sentence_end{more} FROM claims x"
+            " LEFT JOIN actor_links hl ON hl.article = x.article AND hl.actor = x.holder"
+            f" LEFT JOIN actor_links tl ON tl.article = x.article AND tl.actor = x.target{where_c}"
+            f" ORDER BY {scan}", args_c).fetchall()
+        more = "" if export else ", NULL, coalesce(x.cue, ''), x.how"
+        quotes = conn.execute(
+            "SELECT x.article, x.start_char, x.id, 'quote', x.speaker, sl.library_actor, NULL, NULL, x.text, "
+            f"x.end_char, x.confidence, x.sentence_start, x.sentence_end{more} FROM quotes x"
+            f" LEFT JOIN actor_links sl ON sl.article = x.article AND sl.actor = x.speaker{where_q}"
+            f" ORDER BY {scan}", args_q).fetchall()
+        rows = [r for r in claims + quotes if r[0] in order]
+        rows.sort(key=lambda r: (order[r[0]], r[1]))  # stable: claims, in scan order, before quotes
+        names = dict(conn.execute("SELECT id, name FROM library_actors"))
+        unlinked = {r[0] for r in rows if (r[4] and not r[5]) or (r[6] and not r[7])}
+        local = {} if not unlinked else {(a, b): c for a, b, c in conn.execute(
+            "SELECT article, id, name FROM actors WHERE article IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(unlinked)),))}
+        seq = list(dict.fromkeys(r[0] for r in rows))  # articles in output order
+        batch_of = {sha: i // TEXT_BATCH for i, sha in enumerate(seq)}
         texts: dict[str, str] = {}
-        for d in rows:
-            sha = d["article"]
-            if sha not in arts:
-                continue
-
-            def lib(aid: str | None) -> str | None:
-                return links.get((sha, aid)) if aid else None
-
-            holder_ids = [x for x in (lib(h) for h in d["holders"]) if x]
-            if holder is not None and lib(d["holder"]) != holder and holder not in holder_ids:
-                continue
-            if sha not in texts:
-                texts = {sha: self.text(sha)}  # one article's text in memory at a time
-            a = arts[sha]
-
-            def name(aid: str | None) -> str:
-                if not aid:
-                    return ""
-                la = lib(aid)
-                return names.get(la, "") if la else local.get((sha, aid), aid)
-
-            s0, s1 = d.pop("sentence")
-            yield dict(d, article=a.short, article_sha=sha, title=a.title, path=a.path, date=a.date,
-                       date_source=a.date_source, holder_id=lib(d["holder"]),
-                       holder_ids=holder_ids, holder=name(d["holder"]), target_id=lib(d["target"]), target=name(d["target"]),
-                       evidence=texts[sha][s0:s1], sentence_start=s0, sentence_end=s1)
+        batch = -1
+        sides = []
+        append = sides.append
+        for i, r in enumerate(rows):
+            sha, h, hid, t, tid = r[0], r[4], r[5], r[6], r[7]
+            if (h and not hid) or (hid and not h) or (t and not tid) or (tid and not t):
+                # an id without a link reads as its per-article name; no id has no link
+                hid = hid if h else None
+                tid = tid if t else None
+                rows[i] = r = r[:5] + (hid, t, tid) + r[8:]
+            if batch_of[sha] != batch:
+                batch = batch_of[sha]
+                texts = dict(conn.execute("SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                                          (json.dumps(seq[batch * TEXT_BATCH:(batch + 1) * TEXT_BATCH]),)))
+            append((meta[sha], "" if not h else names.get(hid, "") if hid else local.get((sha, h), h),
+                    "" if not t else names.get(tid, "") if tid else local.get((sha, t), t),
+                    texts.get(sha, "")[r[11]:r[12]]))
+        return rows, sides
 
 
 class _Tx:
