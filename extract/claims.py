@@ -314,7 +314,7 @@ class ClaimFinder:
     # ------------------------------------------------------------------ find
     def find(self) -> list[RawClaim]:
         out: list[RawClaim] = []
-        noun_cues = self.none_nouns | self.nouns | self.noun_lists | set(self.noun_frames)
+        noun_cues = self.talk_nouns | self.nouns | self.noun_lists | set(self.noun_frames)  # talk_nouns ⊇ none_nouns
         adj_cues = self.unwilling | self.unwilling_neg
         for chunk in self.ctx.chunks:
             doc = chunk.doc
