@@ -169,6 +169,7 @@ class _Q:
     qtoks: list
     cand: list  # tokens around the quote, outside its marks
     sent_span: tuple[int, int]
+    opens: bool = False  # the quote opens its sentence
 
 
 class QuoteAttributor:
@@ -225,9 +226,10 @@ class QuoteAttributor:
             return None
         # Also the sentence right after, when the quote ends a sentence ("...," Blinken said.)
         last = sents[-1]
+        opens = all(t.is_punct or t.is_space for t in sents[0] if ctx.tok_start(chunk, t) < q.open)
         if last.end < len(chunk.doc):
             nxt = chunk.doc[last.end].sent
-            if len(nxt) <= 10 and ctx.tok_start(chunk, nxt[0]) - q.close <= 3:
+            if ctx.tok_start(chunk, nxt[0]) - q.close <= 3 and (len(nxt) <= 10 or opens and self._tag_sentence(nxt)):
                 sents.append(nxt)
         if sents[0].start > 0:
             before = chunk.doc[sents[0].start - 1].sent
@@ -235,7 +237,26 @@ class QuoteAttributor:
                 sents.insert(0, before)
         sent_span = ctx.span_of(chunk, [sents[0][0], sents[-1][-1]])
         cand = [t for s in sents for t in s if not (q.open <= ctx.tok_start(chunk, t) <= q.close)]
-        return _Q(q, chunk, qtoks, cand, sent_span)
+        return _Q(q, chunk, qtoks, cand, sent_span, opens)
+
+    def _tag_sentence(self, sent) -> bool:
+        """A sentence right after a quote that is its tag however long it runs:
+        '"…!" Tomas Abara declared, a point he likes to make after …', '"…?" Mara
+        Lindqvist, the head of …, asked reporters at …', '"…" said X, who …'. Its root is a
+        verb of saying that opens it or whose subject opens it."""
+        root = sent.root
+        if root.pos_ != "VERB" or root.lemma_.lower() not in self.verbs:
+            return False
+        if any(ch.dep_ in ("ccomp", "xcomp") for ch in root.children):
+            return False  # '"…." Kasich said he would have fired him': a statement of its own, not a tag
+        first = next((t for t in sent if not t.is_punct), None)
+        if first is None:
+            return False
+        if first.i == root.i:
+            return True
+        subj = clause_subject(root)
+        return subj is not None and subj.head.i == root.i and subj.left_edge.i == first.i \
+            and subj.pos_ in ("PROPN", "NOUN", "PRON")
 
     def _one(self, q: RawQuote, prev) -> Attribution:
         c = self._context(q)
@@ -294,13 +315,16 @@ class QuoteAttributor:
                 if k:
                     return Attribution(k, v.text, "subject of reporting verb", c.sent_span, "tag")
             subj = clause_subject(v)
-            if subj is not None and self.res.in_quote(ctx.tok_start(chunk, subj)):
-                continue  # a subject inside a quotation (this one or another) is not a speaker
-            if subj is None:
-                k = self._inverted(c, v)
+            if subj is None or self.res.in_quote(ctx.tok_start(chunk, subj)):
+                # a subject inside a quotation (this one or another) is not a speaker
+                k = self._inverted(c, v) if subj is None else None
                 if k:
                     return Attribution(k, v.text, "speaker after the verb (inversion)", c.sent_span, "tag",
                                        INVERTED_TAG_CONFIDENCE)
+                k = self._name_after_close(c, v)
+                if k:
+                    return Attribution(k, v.text, "name between the quote and its verb of saying", c.sent_span,
+                                       "tag", INVERTED_TAG_CONFIDENCE)
                 continue
             k = self.res.subject_of(chunk, v)
             if k:
@@ -319,6 +343,35 @@ class QuoteAttributor:
                     and not self.res.in_quote(ctx.tok_start(chunk, ch)):
                 return self.res.resolve_np(chunk, ch, ctx.tok_start(chunk, ch), loose=False)
         return None
+
+    def _name_after_close(self, c: _Q, v) -> str | None:
+        """'"…," Riverside delegate Tom Abara, wearing a hat, said': the parser hung the name
+        on the quote's own verb and left the verb of saying after it without a subject (or
+        with one inside the quote). The noun phrase opening the text right after the closing
+        mark is the speaker: its last proper noun, else its head word."""
+        ctx, q, chunk = self.ctx, c.raw, c.chunk
+        if not c.opens or ctx.tok_start(chunk, v) <= q.close:
+            return None
+        doc = chunk.doc
+        i = next((t.i for t in doc if ctx.tok_start(chunk, t) > q.close), None)
+        if i is None or i >= v.i:
+            return None
+        while i < v.i and (doc[i].is_punct or doc[i].is_space):
+            i += 1
+        if ctx.tok_start(chunk, doc[i]) - q.close > 4:
+            return None
+        run = []
+        while i < v.i and doc[i].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PART", "NUM"):
+            # "Twitter's Adam Sharp": what precedes a possessive is a modifier
+            run = [] if doc[i].tag_ == "POS" else run + [doc[i]]
+            i += 1
+        if not run or not any(t.pos_ in ("PROPN", "NOUN") for t in run):
+            return None
+        names = [t for t in run if t.pos_ == "PROPN"]
+        head = names[-1] if names else [t for t in run if t.pos_ == "NOUN"][-1]
+        if self.res.in_quote(ctx.tok_start(chunk, head)):
+            return None
+        return self.res.resolve_np(chunk, head, ctx.tok_start(chunk, head), loose=False)
 
     def _colon(self, c: _Q) -> Attribution | None:
         """"He made one point clear: '…'", "Obama to Boehner: '…'", "SMITH: …"."""

@@ -135,3 +135,36 @@ def test_a_states_government_is_the_state_and_a_possessive_keeps_its_words(run):
     (red,) = [c for c in ex.claims if c.kind == "red_line"]
     assert ex.actor_name(red.holder) == "Democratic Republic of Congo"
     assert not [a for a in ex.actors if a.name.startswith("'s") or a.name.startswith("’s")]
+
+
+def test_a_long_tag_after_a_quote_that_ends_its_sentence(run):
+    # "!" or "?" ends the parser's sentence; the tag that follows is long (an apposition,
+    # a participle, a place and a date) but still names the speaker
+    ex = run("The Riverside council met on Tuesday.\n\n"
+             "\"And I am not being paid for any of this!\" Tomas Abara declared, a point he likes to make "
+             "after every appearance on the local radio station.\n\n"
+             "\"Who is going to pay for the new bridge?\" Mara Lindqvist, the head of the Riverside "
+             "Taxpayers Association, wearing a bright yellow scarf, asked reporters at the town hall on Monday.")
+    speakers = [ex.actor_name(q.speaker) if q.speaker else None for q in ex.quotes]
+    assert speakers == ["Tomas Abara", "Mara Lindqvist"], speakers
+
+
+def test_a_sentence_after_a_quote_whose_verb_is_not_of_saying_is_no_tag(run):
+    ex = run("\"We will not sign this agreement,\" Tomas Abara said on Monday.\n\n"
+             "\"The offer is an insult to every farmer in the valley!\" Mara Lindqvist later walked out of "
+             "the meeting with the rest of the Riverside delegation and the mayor.")
+    assert ex.actor_name(ex.quotes[0].speaker) == "Tomas Abara"
+
+
+def test_the_name_right_after_a_quote_speaks_when_the_parser_loses_the_tag_subject(run):
+    # the parser hangs the name after the closing mark on the quote's own verb (a conj or an
+    # npadvmod) and leaves the verb of saying without a subject
+    ex = run("The talks collapsed in March.\n\n"
+             "“We were tremendously wrong to not have confronted him from the beginning,” Lindqvist, 58, told "
+             "AFP in an interview in Riverside on Monday.\n\n"
+             "“We’ve had more successful conventions than this one,” Riverside delegate Tom Abara, wearing "
+             "a cowboy hat and “Vote Yes” campaign pins, said matter-of-factly as confetti fluttered down "
+             "around him.")
+    speakers = [ex.actor_name(q.speaker) if q.speaker else None for q in ex.quotes if q.text != "Vote Yes"]
+    assert speakers == ["Lindqvist", "Tom Abara"], speakers
+
