@@ -168,3 +168,25 @@ def test_the_name_right_after_a_quote_speaks_when_the_parser_loses_the_tag_subje
     speakers = [ex.actor_name(q.speaker) if q.speaker else None for q in ex.quotes if q.text != "Vote Yes"]
     assert speakers == ["Lindqvist", "Tom Abara"], speakers
 
+
+def test_he_and_she_go_to_a_person_of_that_gender(run):
+    # the latest subject is a woman (her given name says so): "he" goes back to the man
+    ex = run("Tomas Abara met the farmers on Monday. Later, Susan Lindqvist said the talks had failed.\n\n"
+             "“We will not sign anything this week,” he said.")
+    (q,) = ex.quotes
+    assert ex.actor_name(q.speaker) == "Tomas Abara"
+
+
+def test_a_title_says_the_gender_when_the_given_name_does_not(run):
+    ex = run("Mr. Venn spoke to the union on Monday. Mrs. Okafor rejected the offer on Tuesday.\n\n"
+             "“It is not a serious offer,” he said.\n\n"
+             "“We need a serious offer,” she said.")
+    speakers = [ex.actor_name(q.speaker) for q in ex.quotes]
+    assert speakers == ["Venn", "Okafor"], speakers
+
+
+def test_a_given_name_used_by_men_and_women_decides_nothing(run):
+    ex = run("Tomas Abara met the farmers on Monday. Later, Chris Lindqvist said the talks had failed.\n\n"
+             "“We will not sign anything this week,” he said.")
+    (q,) = ex.quotes
+    assert ex.actor_name(q.speaker) == "Chris Lindqvist"
