@@ -531,6 +531,17 @@ class QuoteAttributor:
             if v.i in seen or v.pos_ not in ("VERB", "AUX") or q.open <= ctx.tok_start(chunk, v) <= q.close:
                 continue
             seen.add(v.i)
+            rep = self._reporting_ancestor(chunk, v)
+            if rep is not None:
+                # "Warren said Trump was a 'loser'", "the Post reported that Lewandowski was ousted
+                # 'after …'": the clause is what a verb of saying reports; its subject said the words
+                k = self.res.subject_of(chunk, rep)
+                if k is None and rep.dep_ == "acl" and rep.head.dep_ == "dobj" and rep.head.head.pos_ == "VERB":
+                    # "Trump issued a statement saying that Scalia was '…'": who issued it
+                    k = self.res.subject_of(chunk, rep.head.head)
+                if k:
+                    return Attribution(k, rep.text, "subject of the verb of saying that reports the clause around "
+                                       "the quote", c.sent_span, "clause_subject")
             subj = clause_subject(v)
             if subj is None or subj.lower_ in ("it", "this", "that", "there"):
                 continue
@@ -538,4 +549,20 @@ class QuoteAttributor:
             if k:
                 return Attribution(k, v.text, "subject of the clause around the quote", c.sent_span,
                                    "clause_subject")
+        return None
+
+    def _reporting_ancestor(self, chunk, v):
+        """The verb of saying whose complement clause holds ``v`` ("said [Trump was a …]",
+        "saying [that Scalia was …]"), through coordinated clauses, else None. Not one inside
+        a quotation."""
+        t = v
+        for _ in range(4):
+            if t.dep_ == "conj" and t.head.i != t.i:
+                t = t.head
+                continue
+            h = t.head
+            if t.dep_ == "ccomp" and h.pos_ == "VERB" and h.lemma_.lower() in self.verbs \
+                    and not self.res.in_quote(self.ctx.tok_start(chunk, h)):
+                return h
+            return None
         return None

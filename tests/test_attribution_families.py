@@ -190,3 +190,12 @@ def test_a_given_name_used_by_men_and_women_decides_nothing(run):
              "“We will not sign anything this week,” he said.")
     (q,) = ex.quotes
     assert ex.actor_name(q.speaker) == "Chris Lindqvist"
+
+
+def test_a_quote_in_a_reported_clause_is_the_reporters(run):
+    # the quoted words sit in what a verb of saying reports: who says it said them, not the
+    # subject of the reported clause
+    ex = run("On Saturday, Mara Lindqvist issued a statement saying that Abara was \"a remarkable person and a "
+             "brilliant judge, one of the best of all time.\"")
+    (q,) = ex.quotes
+    assert ex.actor_name(q.speaker) == "Mara Lindqvist"
