@@ -229,7 +229,8 @@ class QuoteAttributor:
         opens = all(t.is_punct or t.is_space for t in sents[0] if ctx.tok_start(chunk, t) < q.open)
         if last.end < len(chunk.doc):
             nxt = chunk.doc[last.end].sent
-            if ctx.tok_start(chunk, nxt[0]) - q.close <= 3 and (len(nxt) <= 10 or opens and self._tag_sentence(nxt)):
+            tagged = ctx.text[q.end - 1:q.end] in "?!"
+            if ctx.tok_start(chunk, nxt[0]) - q.close <= 3 and (len(nxt) <= 10 or opens and self._tag_sentence(nxt, tagged)):
                 sents.append(nxt)
         if sents[0].start > 0:
             before = chunk.doc[sents[0].start - 1].sent
@@ -239,13 +240,15 @@ class QuoteAttributor:
         cand = [t for s in sents for t in s if not (q.open <= ctx.tok_start(chunk, t) <= q.close)]
         return _Q(q, chunk, qtoks, cand, sent_span, opens)
 
-    def _tag_sentence(self, sent) -> bool:
+    def _tag_sentence(self, sent, any_verb: bool = False) -> bool:
         """A sentence right after a quote that is its tag however long it runs:
         '"…!" Tomas Abara declared, a point he likes to make after …', '"…?" Mara
         Lindqvist, the head of …, asked reporters at …', '"…" said X, who …'. Its root is a
-        verb of saying that opens it or whose subject opens it."""
+        verb of saying (any verb with ``any_verb``, after a quote ending in ? or !: '"…?" Trump
+        went on, as if …') that opens it or whose subject opens it."""
         root = sent.root
-        if root.pos_ != "VERB" or root.lemma_.lower() not in self.verbs:
+        # after "?" or "!" the tag may use any verb ('"…?" Trump went on, as if …')
+        if root.pos_ != "VERB" or not (any_verb or root.lemma_.lower() in self.verbs):
             return False
         if any(ch.dep_ in ("ccomp", "xcomp") for ch in root.children):
             return False  # '"…." Kasich said he would have fired him': a statement of its own, not a tag
@@ -281,6 +284,9 @@ class QuoteAttributor:
         """The verb of saying that governs the quote, else the nearest one around it."""
         ctx, chunk, q = self.ctx, c.chunk, c.raw
         verbs = [t for t in c.cand if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX")]
+        manner = self._manner_tag(c)
+        if manner is not None and manner not in verbs:
+            verbs.append(manner)
         if not verbs:
             return None
         governing = []
@@ -329,6 +335,29 @@ class QuoteAttributor:
             k = self.res.subject_of(chunk, v)
             if k:
                 return Attribution(k, v.text, "subject of reporting verb", c.sent_span, "tag")
+        return None
+
+    def _manner_tag(self, c: _Q):
+        """'"…?" Trump went on', '"…," Hannity pressed', '"Go back to Univision," Trump barked':
+        right after a quote that ends in a comma, ? or !, a name followed by its verb is the
+        tag whatever the verb (the lexicon lists verbs of saying, not every manner of saying).
+        The verb whose subject opens the text after the closing mark, else None."""
+        ctx, q, chunk = self.ctx, c.raw, c.chunk
+        if not c.opens or (ctx.text[q.end - 1:q.end] not in ",?!" and ctx.text[q.close + 1:q.close + 2] != ","):
+            return None  # '… said, "Instead of …," Obama "opted …"': introduced before, no tag after
+        after = [t for t in c.cand if ctx.tok_start(chunk, t) > q.close and not (t.is_punct or t.is_space)]
+        if not after or ctx.tok_start(chunk, after[0]) - q.close > 4:
+            return None
+        first = after[0]
+        for t in after[:8]:
+            if t.pos_ in ("VERB", "AUX"):
+                subj = next((ch for ch in t.children if ch.dep_ == "nsubj"), None)
+                # not '"I am still Sanders," it read': a sign or a letter is no speaker
+                if t.pos_ == "VERB" and subj is not None and subj.left_edge.i == first.i and subj.i < t.i \
+                        and subj.pos_ in ("PROPN", "NOUN", "PRON") \
+                        and subj.lower_ not in ("it", "this", "that", "which", "there"):
+                    return t
+                return None
         return None
 
     def _inverted(self, c: _Q, v) -> str | None:

@@ -199,3 +199,30 @@ def test_a_quote_in_a_reported_clause_is_the_reporters(run):
              "brilliant judge, one of the best of all time.\"")
     (q,) = ex.quotes
     assert ex.actor_name(q.speaker) == "Mara Lindqvist"
+
+
+def test_a_name_and_any_verb_right_after_a_quote_is_its_tag(run):
+    # "barked", "went on", "pressed" are not in the lexicon of verbs of saying, but right after
+    # a quote that ends in a comma, ? or ! a name and its verb are the tag
+    ex = run("Mara Lindqvist asked about the budget.\n\n"
+             "“Go back to your own town,” Tomas Abara barked, and a guard led her out.\n\n"
+             "“Would it be negotiable?” Lindqvist pressed.\n\n"
+             "“And the new bridge?” Tomas Abara went on, as if he had not heard the answer from the mayor and "
+             "her deputy at the meeting on Monday.")
+    speakers = [ex.actor_name(q.speaker) for q in ex.quotes]
+    assert speakers == ["Tomas Abara", "Mara Lindqvist", "Tomas Abara"], speakers
+
+
+def test_a_sign_that_reads_is_no_speaker(run):
+    # "it" would go to the latest organisation in subject position, which wrote nothing
+    ex = run("The Riverside Farmers Union held a rally on Monday. A woman in the crowd lifted a sign.\n\n"
+             "“Still with Abara,” it read.")
+    (q,) = ex.quotes
+    assert q.speaker is None or "Union" not in ex.actor_name(q.speaker), ex.actor_name(q.speaker)
+
+
+def test_a_quote_introduced_before_is_not_tagged_by_the_clause_after_it(run):
+    ex = run("Tomas Abara, a spokesman for the council, said, “Instead of reassuring the farmers after the flood,” "
+             "Lindqvist “opted for a political attack.”")
+    assert ex.actor_name(ex.quotes[0].speaker) == "Tomas Abara"
+
