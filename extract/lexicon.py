@@ -103,3 +103,13 @@ def load_lexicon() -> Lexicon:
         states=tuple(states),
         cues=cues,
     )
+
+
+@lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Given names that almost always name a man ("m") or a woman ("f") (given_names.txt)."""
+    out = {}
+    for ln in _lines("given_names.txt"):
+        name, _, g = ln.partition("\t")
+        out[name.strip()] = g.strip()
+    return out

@@ -169,6 +169,7 @@ class _Q:
     qtoks: list
     cand: list  # tokens around the quote, outside its marks
     sent_span: tuple[int, int]
+    opens: bool = False  # the quote opens its sentence
 
 
 class QuoteAttributor:
@@ -225,9 +226,11 @@ class QuoteAttributor:
             return None
         # Also the sentence right after, when the quote ends a sentence ("...," Blinken said.)
         last = sents[-1]
+        opens = all(t.is_punct or t.is_space for t in sents[0] if ctx.tok_start(chunk, t) < q.open)
         if last.end < len(chunk.doc):
             nxt = chunk.doc[last.end].sent
-            if len(nxt) <= 10 and ctx.tok_start(chunk, nxt[0]) - q.close <= 3:
+            tagged = ctx.text[q.end - 1:q.end] in "?!"
+            if ctx.tok_start(chunk, nxt[0]) - q.close <= 3 and (len(nxt) <= 10 or opens and self._tag_sentence(nxt, tagged)):
                 sents.append(nxt)
         if sents[0].start > 0:
             before = chunk.doc[sents[0].start - 1].sent
@@ -235,7 +238,28 @@ class QuoteAttributor:
                 sents.insert(0, before)
         sent_span = ctx.span_of(chunk, [sents[0][0], sents[-1][-1]])
         cand = [t for s in sents for t in s if not (q.open <= ctx.tok_start(chunk, t) <= q.close)]
-        return _Q(q, chunk, qtoks, cand, sent_span)
+        return _Q(q, chunk, qtoks, cand, sent_span, opens)
+
+    def _tag_sentence(self, sent, any_verb: bool = False) -> bool:
+        """A sentence right after a quote that is its tag however long it runs:
+        '"…!" Tomas Abara declared, a point he likes to make after …', '"…?" Mara
+        Lindqvist, the head of …, asked reporters at …', '"…" said X, who …'. Its root is a
+        verb of saying (any verb with ``any_verb``, after a quote ending in ? or !: '"…?" Trump
+        went on, as if …') that opens it or whose subject opens it."""
+        root = sent.root
+        # after "?" or "!" the tag may use any verb ('"…?" Trump went on, as if …')
+        if root.pos_ != "VERB" or not (any_verb or root.lemma_.lower() in self.verbs):
+            return False
+        if any(ch.dep_ in ("ccomp", "xcomp") for ch in root.children):
+            return False  # '"…." Kasich said he would have fired him': a statement of its own, not a tag
+        first = next((t for t in sent if not t.is_punct), None)
+        if first is None:
+            return False
+        if first.i == root.i:
+            return True
+        subj = clause_subject(root)
+        return subj is not None and subj.head.i == root.i and subj.left_edge.i == first.i \
+            and subj.pos_ in ("PROPN", "NOUN", "PRON")
 
     def _one(self, q: RawQuote, prev) -> Attribution:
         c = self._context(q)
@@ -260,6 +284,9 @@ class QuoteAttributor:
         """The verb of saying that governs the quote, else the nearest one around it."""
         ctx, chunk, q = self.ctx, c.chunk, c.raw
         verbs = [t for t in c.cand if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX")]
+        manner = self._manner_tag(c)
+        if manner is not None and manner not in verbs:
+            verbs.append(manner)
         if not verbs:
             return None
         governing = []
@@ -294,17 +321,43 @@ class QuoteAttributor:
                 if k:
                     return Attribution(k, v.text, "subject of reporting verb", c.sent_span, "tag")
             subj = clause_subject(v)
-            if subj is not None and self.res.in_quote(ctx.tok_start(chunk, subj)):
-                continue  # a subject inside a quotation (this one or another) is not a speaker
-            if subj is None:
-                k = self._inverted(c, v)
+            if subj is None or self.res.in_quote(ctx.tok_start(chunk, subj)):
+                # a subject inside a quotation (this one or another) is not a speaker
+                k = self._inverted(c, v) if subj is None else None
                 if k:
                     return Attribution(k, v.text, "speaker after the verb (inversion)", c.sent_span, "tag",
                                        INVERTED_TAG_CONFIDENCE)
+                k = self._name_after_close(c, v)
+                if k:
+                    return Attribution(k, v.text, "name between the quote and its verb of saying", c.sent_span,
+                                       "tag", INVERTED_TAG_CONFIDENCE)
                 continue
             k = self.res.subject_of(chunk, v)
             if k:
                 return Attribution(k, v.text, "subject of reporting verb", c.sent_span, "tag")
+        return None
+
+    def _manner_tag(self, c: _Q):
+        """'"…?" Trump went on', '"…," Hannity pressed', '"Go back to Univision," Trump barked':
+        right after a quote that ends in a comma, ? or !, a name followed by its verb is the
+        tag whatever the verb (the lexicon lists verbs of saying, not every manner of saying).
+        The verb whose subject opens the text after the closing mark, else None."""
+        ctx, q, chunk = self.ctx, c.raw, c.chunk
+        if not c.opens or (ctx.text[q.end - 1:q.end] not in ",?!" and ctx.text[q.close + 1:q.close + 2] != ","):
+            return None  # '… said, "Instead of …," Obama "opted …"': introduced before, no tag after
+        after = [t for t in c.cand if ctx.tok_start(chunk, t) > q.close and not (t.is_punct or t.is_space)]
+        if not after or ctx.tok_start(chunk, after[0]) - q.close > 4:
+            return None
+        first = after[0]
+        for t in after[:8]:
+            if t.pos_ in ("VERB", "AUX"):
+                subj = next((ch for ch in t.children if ch.dep_ == "nsubj"), None)
+                # not '"I am still Sanders," it read': a sign or a letter is no speaker
+                if t.pos_ == "VERB" and subj is not None and subj.left_edge.i == first.i and subj.i < t.i \
+                        and subj.pos_ in ("PROPN", "NOUN", "PRON") \
+                        and subj.lower_ not in ("it", "this", "that", "which", "there"):
+                    return t
+                return None
         return None
 
     def _inverted(self, c: _Q, v) -> str | None:
@@ -319,6 +372,35 @@ class QuoteAttributor:
                     and not self.res.in_quote(ctx.tok_start(chunk, ch)):
                 return self.res.resolve_np(chunk, ch, ctx.tok_start(chunk, ch), loose=False)
         return None
+
+    def _name_after_close(self, c: _Q, v) -> str | None:
+        """'"…," Riverside delegate Tom Abara, wearing a hat, said': the parser hung the name
+        on the quote's own verb and left the verb of saying after it without a subject (or
+        with one inside the quote). The noun phrase opening the text right after the closing
+        mark is the speaker: its last proper noun, else its head word."""
+        ctx, q, chunk = self.ctx, c.raw, c.chunk
+        if not c.opens or ctx.tok_start(chunk, v) <= q.close:
+            return None
+        doc = chunk.doc
+        i = next((t.i for t in doc if ctx.tok_start(chunk, t) > q.close), None)
+        if i is None or i >= v.i:
+            return None
+        while i < v.i and (doc[i].is_punct or doc[i].is_space):
+            i += 1
+        if ctx.tok_start(chunk, doc[i]) - q.close > 4:
+            return None
+        run = []
+        while i < v.i and doc[i].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PART", "NUM"):
+            # "Twitter's Adam Sharp": what precedes a possessive is a modifier
+            run = [] if doc[i].tag_ == "POS" else run + [doc[i]]
+            i += 1
+        if not run or not any(t.pos_ in ("PROPN", "NOUN") for t in run):
+            return None
+        names = [t for t in run if t.pos_ == "PROPN"]
+        head = names[-1] if names else [t for t in run if t.pos_ == "NOUN"][-1]
+        if self.res.in_quote(ctx.tok_start(chunk, head)):
+            return None
+        return self.res.resolve_np(chunk, head, ctx.tok_start(chunk, head), loose=False)
 
     def _colon(self, c: _Q) -> Attribution | None:
         """"He made one point clear: '…'", "Obama to Boehner: '…'", "SMITH: …"."""
@@ -478,6 +560,17 @@ class QuoteAttributor:
             if v.i in seen or v.pos_ not in ("VERB", "AUX") or q.open <= ctx.tok_start(chunk, v) <= q.close:
                 continue
             seen.add(v.i)
+            rep = self._reporting_ancestor(chunk, v)
+            if rep is not None:
+                # "Warren said Trump was a 'loser'", "the Post reported that Lewandowski was ousted
+                # 'after …'": the clause is what a verb of saying reports; its subject said the words
+                k = self.res.subject_of(chunk, rep)
+                if k is None and rep.dep_ == "acl" and rep.head.dep_ == "dobj" and rep.head.head.pos_ == "VERB":
+                    # "Trump issued a statement saying that Scalia was '…'": who issued it
+                    k = self.res.subject_of(chunk, rep.head.head)
+                if k:
+                    return Attribution(k, rep.text, "subject of the verb of saying that reports the clause around "
+                                       "the quote", c.sent_span, "clause_subject")
             subj = clause_subject(v)
             if subj is None or subj.lower_ in ("it", "this", "that", "there"):
                 continue
@@ -485,4 +578,20 @@ class QuoteAttributor:
             if k:
                 return Attribution(k, v.text, "subject of the clause around the quote", c.sent_span,
                                    "clause_subject")
+        return None
+
+    def _reporting_ancestor(self, chunk, v):
+        """The verb of saying whose complement clause holds ``v`` ("said [Trump was a …]",
+        "saying [that Scalia was …]"), through coordinated clauses, else None. Not one inside
+        a quotation."""
+        t = v
+        for _ in range(4):
+            if t.dep_ == "conj" and t.head.i != t.i:
+                t = t.head
+                continue
+            h = t.head
+            if t.dep_ == "ccomp" and h.pos_ == "VERB" and h.lemma_.lower() in self.verbs \
+                    and not self.res.in_quote(self.ctx.tok_start(chunk, h)):
+                return h
+            return None
         return None

@@ -14,10 +14,19 @@ for help. 'We are scared,' she said." is Y's, not the article's main speaker's.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from .actors import ActorIndex
 from .context import PRONOUNS_FIRST, PRONOUNS_PERSON, PRONOUNS_PLURAL, Context, clause_subject, pronoun_key
+from .lexicon import given_name_genders
+
+# "he" / "she" and the gender of the person they stand for
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# a title right before a mention: "Mr. Trump", "Mrs. Clinton"
+_TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord|Congressman|Congresswoman)\.?\s+$")
+_TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "congressman": "m",
+                 "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "congresswoman": "f"}
 
 WINDOW = 1500  # characters back that a pronoun may reach
 # "the company said", "the paper wrote": a definite organisation noun names the nearest
@@ -57,6 +66,8 @@ class Resolver:
         self._reported_by: dict[int, int] = {}
         self._quoted = sorted(quoted or [])  # (open, close) of every quotation
         self._quoted_opens = [a for a, _ in self._quoted]
+        self._genders: dict[str, str | None] = {}
+        self._pvotes: dict[str, dict[str, int]] | None = None
 
     def build(self) -> "Resolver":
         self._find_doc_speaker()
@@ -187,7 +198,7 @@ class Resolver:
                 # "Reed asked her": an object pronoun is not its own clause's subject
                 s = clause_subject(tok.head)
                 exclude = self.actors.key_at(chunk, s) if s is not None else None
-            return self.latest(pos, person=True, exclude=exclude)
+            return self.latest(pos, person=True, exclude=exclude, gender=PRONOUN_GENDER.get(low))
         if low in PRONOUNS_PLURAL:
             if speaker is None:
                 return self.latest(pos, person=False)
@@ -338,7 +349,83 @@ class Resolver:
                 return key
         return None
 
-    def latest(self, pos: int, person: bool | None, exclude: str | None = None) -> str | None:
+    def gender(self, key: str) -> str | None:
+        """"m" or "f" when the article says which, else None. Evidence, weighed: a title
+        before a mention ("Mr. Reed", 4 each), a full name whose given name almost always
+        names one ("Hillary Clinton", 4 each), and the article's own pronouns, weaker (1 per
+        sentence, see _pronoun_votes). One side must have twice the other's weight (a cluster
+        that holds Mr. and Mrs. Clinton says None)."""
+        if key in self._genders:
+            return self._genders[key]
+        cl = self.actors.clusters.get(key)
+        votes = {"m": 0, "f": 0}
+        if cl is not None and cl.kind == "person":
+            text = self.ctx.text
+            for s, _ in cl.mentions:
+                m = _TITLE_BEFORE.search(text, max(0, s - 16), s)
+                if m:
+                    votes[_TITLE_GENDER[m.group(1).lower()]] += 4
+            names = given_name_genders()
+            for name, n in cl.names.items():
+                words = name.split()
+                if len(words) > 1 and (g := names.get(words[0].lower().rstrip("."))):
+                    votes[g] += 4 * n
+            for g, n in self._pronoun_votes().get(key, {}).items():
+                votes[g] += n
+        m, f = votes["m"], votes["f"]
+        self._genders[key] = "m" if m >= 2 and m >= 2 * f else "f" if f >= 2 and f >= 2 * m else None
+        return self._genders[key]
+
+    def _pronoun_votes(self) -> dict[str, dict[str, int]]:
+        """Per person, the sentences that name them and no other person and then use "he"/
+        "his" or "she"/"her" as a subject or possessive outside quotations, or that open
+        with such a subject right after a sentence naming only them: {key: {"m": n, "f": n}}."""
+        if self._pvotes is not None:
+            return self._pvotes
+        out: dict[str, dict[str, int]] = {}
+        clusters = self.actors.clusters
+        def vote(key: str, g: str) -> None:
+            d = out.setdefault(key, {})
+            d[g] = d.get(g, 0) + 1
+
+        for chunk in self.ctx.chunks:
+            before: set[str] = set()  # the people the sentence before (same paragraph) names
+            for sent in chunk.doc.sents:
+                people: set[str] = set()
+                seen: str | None = None
+                for tok in sent:
+                    # a subject or possessive pronoun ("Reed said he", "Reed and her aides"); an
+                    # object ("Reed criticised her") is as often someone else
+                    g = PRONOUN_GENDER.get(tok.lower_) if tok.dep_ in ("nsubj", "nsubjpass", "poss") else None
+                    if g is None:
+                        k = self.actors.key_at(chunk, tok)
+                        if k and (cl := clusters.get(k)) is not None and cl.kind == "person":
+                            people.add(k)
+                        continue
+                    if self.in_quote(self.ctx.tok_start(chunk, tok)):
+                        continue
+                    if not people and seen is None and len(before) == 1 and tok.dep_ != "poss":
+                        # "Walz approaches it diplomatically. She said …": the sentence before
+                        # named one person, this one opens with "she"
+                        vote(next(iter(before)), g)
+                        seen = "opening"
+                    elif len(people) == 1 and seen in (None, g):
+                        seen = g
+                    elif len(people) == 1:
+                        seen = "both"
+                if len(people) == 1 and seen in ("m", "f"):
+                    vote(next(iter(people)), seen)
+                before = people
+        self._pvotes = out
+        return out
+
+    def _agrees(self, key: str, gender: str | None) -> bool:
+        return gender is None or self.gender(key) in (None, gender)
+
+    def latest(self, pos: int, person: bool | None, exclude: str | None = None,
+               gender: str | None = None) -> str | None:
+        """The party of the latest event before ``pos``; for a person pronoun, the latest
+        person subject or speaker whose gender (when known) agrees with it."""
         i = bisect_left(self.events, (pos, ""))
         found: tuple[int, str] | None = None
         for p, key in reversed(self.events[:i]):
@@ -347,11 +434,13 @@ class Resolver:
             cl = self.actors.clusters.get(key)
             if cl is None or key == exclude or p in self._embedded:
                 continue
+            if person and not self._agrees(key, gender):
+                continue
             if person is None or (cl.kind == "person") == person:
                 found = (p, key)
                 break
         if person:
-            subj = self._last_before(self._person_subjects, pos, exclude)
+            subj = self._last_before(self._person_subjects, pos, exclude, gender)
             if subj is not None and (found is None or subj[0] > found[0]) \
                     and not (found is not None and self._reported_by.get(subj[0]) == found[0]):
                 # the latest subject wins (centering), unless it is inside what the
@@ -360,17 +449,19 @@ class Resolver:
         if found is not None:
             return found[1]
         if person:
-            mention = self._last_before(self._person_mentions, pos, exclude)
+            mention = self._last_before(self._person_mentions, pos, exclude, gender)
             if mention is not None:
                 return mention[1]
         return None
 
-    @staticmethod
-    def _last_before(entries: list[tuple[int, str]], pos: int, exclude: str | None) -> tuple[int, str] | None:
-        """The last (position, key) of sorted ``entries`` before ``pos``, not ``exclude``,
-        within the window."""
+    def _last_before(self, entries: list[tuple[int, str]], pos: int, exclude: str | None,
+                     gender: str | None = None) -> tuple[int, str] | None:
+        """The last (position, key) of sorted ``entries`` before ``pos``, not ``exclude``
+        and agreeing with ``gender``, within the window."""
         j = bisect_left(entries, (pos, ""))
-        while j and entries[j - 1][1] == exclude:
+        while j and (entries[j - 1][1] == exclude or not self._agrees(entries[j - 1][1], gender)):
+            if pos - entries[j - 1][0] > WINDOW:
+                return None
             j -= 1
         return entries[j - 1] if j and pos - entries[j - 1][0] <= WINDOW else None
 

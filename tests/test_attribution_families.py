@@ -135,3 +135,94 @@ def test_a_states_government_is_the_state_and_a_possessive_keeps_its_words(run):
     (red,) = [c for c in ex.claims if c.kind == "red_line"]
     assert ex.actor_name(red.holder) == "Democratic Republic of Congo"
     assert not [a for a in ex.actors if a.name.startswith("'s") or a.name.startswith("’s")]
+
+
+def test_a_long_tag_after_a_quote_that_ends_its_sentence(run):
+    # "!" or "?" ends the parser's sentence; the tag that follows is long (an apposition,
+    # a participle, a place and a date) but still names the speaker
+    ex = run("The Riverside council met on Tuesday.\n\n"
+             "\"And I am not being paid for any of this!\" Tomas Abara declared, a point he likes to make "
+             "after every appearance on the local radio station.\n\n"
+             "\"Who is going to pay for the new bridge?\" Mara Lindqvist, the head of the Riverside "
+             "Taxpayers Association, wearing a bright yellow scarf, asked reporters at the town hall on Monday.")
+    speakers = [ex.actor_name(q.speaker) if q.speaker else None for q in ex.quotes]
+    assert speakers == ["Tomas Abara", "Mara Lindqvist"], speakers
+
+
+def test_a_sentence_after_a_quote_whose_verb_is_not_of_saying_is_no_tag(run):
+    ex = run("\"We will not sign this agreement,\" Tomas Abara said on Monday.\n\n"
+             "\"The offer is an insult to every farmer in the valley!\" Mara Lindqvist later walked out of "
+             "the meeting with the rest of the Riverside delegation and the mayor.")
+    assert ex.actor_name(ex.quotes[0].speaker) == "Tomas Abara"
+
+
+def test_the_name_right_after_a_quote_speaks_when_the_parser_loses_the_tag_subject(run):
+    # the parser hangs the name after the closing mark on the quote's own verb (a conj or an
+    # npadvmod) and leaves the verb of saying without a subject
+    ex = run("The talks collapsed in March.\n\n"
+             "“We were tremendously wrong to not have confronted him from the beginning,” Lindqvist, 58, told "
+             "AFP in an interview in Riverside on Monday.\n\n"
+             "“We’ve had more successful conventions than this one,” Riverside delegate Tom Abara, wearing "
+             "a cowboy hat and “Vote Yes” campaign pins, said matter-of-factly as confetti fluttered down "
+             "around him.")
+    speakers = [ex.actor_name(q.speaker) if q.speaker else None for q in ex.quotes if q.text != "Vote Yes"]
+    assert speakers == ["Lindqvist", "Tom Abara"], speakers
+
+
+def test_he_and_she_go_to_a_person_of_that_gender(run):
+    # the latest subject is a woman (her given name says so): "he" goes back to the man
+    ex = run("Tomas Abara met the farmers on Monday. Later, Susan Lindqvist said the talks had failed.\n\n"
+             "“We will not sign anything this week,” he said.")
+    (q,) = ex.quotes
+    assert ex.actor_name(q.speaker) == "Tomas Abara"
+
+
+def test_a_title_says_the_gender_when_the_given_name_does_not(run):
+    ex = run("Mr. Venn spoke to the union on Monday. Mrs. Okafor rejected the offer on Tuesday.\n\n"
+             "“It is not a serious offer,” he said.\n\n"
+             "“We need a serious offer,” she said.")
+    speakers = [ex.actor_name(q.speaker) for q in ex.quotes]
+    assert speakers == ["Venn", "Okafor"], speakers
+
+
+def test_a_given_name_used_by_men_and_women_decides_nothing(run):
+    ex = run("Tomas Abara met the farmers on Monday. Later, Chris Lindqvist said the talks had failed.\n\n"
+             "“We will not sign anything this week,” he said.")
+    (q,) = ex.quotes
+    assert ex.actor_name(q.speaker) == "Chris Lindqvist"
+
+
+def test_a_quote_in_a_reported_clause_is_the_reporters(run):
+    # the quoted words sit in what a verb of saying reports: who says it said them, not the
+    # subject of the reported clause
+    ex = run("On Saturday, Mara Lindqvist issued a statement saying that Abara was \"a remarkable person and a "
+             "brilliant judge, one of the best of all time.\"")
+    (q,) = ex.quotes
+    assert ex.actor_name(q.speaker) == "Mara Lindqvist"
+
+
+def test_a_name_and_any_verb_right_after_a_quote_is_its_tag(run):
+    # "barked", "went on", "pressed" are not in the lexicon of verbs of saying, but right after
+    # a quote that ends in a comma, ? or ! a name and its verb are the tag
+    ex = run("Mara Lindqvist asked about the budget.\n\n"
+             "“Go back to your own town,” Tomas Abara barked, and a guard led her out.\n\n"
+             "“Would it be negotiable?” Lindqvist pressed.\n\n"
+             "“And the new bridge?” Tomas Abara went on, as if he had not heard the answer from the mayor and "
+             "her deputy at the meeting on Monday.")
+    speakers = [ex.actor_name(q.speaker) for q in ex.quotes]
+    assert speakers == ["Tomas Abara", "Mara Lindqvist", "Tomas Abara"], speakers
+
+
+def test_a_sign_that_reads_is_no_speaker(run):
+    # "it" would go to the latest organisation in subject position, which wrote nothing
+    ex = run("The Riverside Farmers Union held a rally on Monday. A woman in the crowd lifted a sign.\n\n"
+             "“Still with Abara,” it read.")
+    (q,) = ex.quotes
+    assert q.speaker is None or "Union" not in ex.actor_name(q.speaker), ex.actor_name(q.speaker)
+
+
+def test_a_quote_introduced_before_is_not_tagged_by_the_clause_after_it(run):
+    ex = run("Tomas Abara, a spokesman for the council, said, “Instead of reassuring the farmers after the flood,” "
+             "Lindqvist “opted for a political attack.”")
+    assert ex.actor_name(ex.quotes[0].speaker) == "Tomas Abara"
+
