@@ -111,6 +111,10 @@ class LocalEngine:
         hits = [self.runner.cached(text, path) for text, path in docs]
         misses = [d for d, h in zip(docs, hits) if h is None]
         fresh = self._remote(misses) if misses else iter(())
+        if misses:
+            # fork the pool now, before the caller stores the first hit: the library writer
+            # and the cache's background puts start threads, and a fork should not copy them
+            fresh = _started(fresh)
         for hit in hits:
             if hit is not None:
                 yield hit
@@ -141,6 +145,14 @@ class LocalEngine:
             self._pool = None
         if self.runner.cache is not None:
             self.runner.cache.close()
+
+
+def _started(gen: Iterator[Extraction]) -> Iterator[Extraction]:
+    """Run ``gen`` up to its first result now (that creates the pool) and give it back whole."""
+    import itertools
+
+    first = next(gen, None)
+    return gen if first is None else itertools.chain([first], gen)
 
 
 def _quiet_worker() -> None:
