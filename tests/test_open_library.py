@@ -1,7 +1,6 @@
 """Opening another article (ctrl+o, recent articles) and the Library and Party screens."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
