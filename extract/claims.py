@@ -592,8 +592,11 @@ class ClaimFinder:
                 about_talks = subj.lemma_.lower() in self.talk_nouns \
                     or subj.lower_ in PARTY_WORDS or (subj.lower_ == "those" and any(
                         c.lower_ in ("all", "both") for c in subj.children))
+                # (an office is a party even unnamed: "the prime minister must resign")
+                office = subj.tag_ == "NN" and subj.lower_ in self.ctx.lex.titles and any(
+                    t.dep_ == "det" and t.lower_ == "the" for t in subj.lefts)
                 impersonal = subj.dep_ == "nsubj" and pronoun_key(subj) not in PRONOUNS_ALL | {"you"} \
-                    and not about_talks and self._resolve(chunk, subj, speaker, loose=False) is None
+                    and not about_talks and not office and self._resolve(chunk, subj, speaker, loose=False) is None
                 if not plan and not impersonal:
                     holder = self._reporter(chunk, tok)
                     if holder is None and qi is not None:

@@ -400,3 +400,18 @@ def test_time_given_to_the_other_side_to_act_is_a_demand(run):
     assert [ex.actor_name(c.holder) for c in claims(ex, "demand")] == ["Acme Steel"]
     # a gift is no deadline
     assert claims(run("President Ruto gave the doctors a pay rise on Friday.")) == []
+
+
+def test_an_unnamed_office_is_a_party_an_obligation_can_fall_on(run):
+    ex = run("Nepal's Maoists have paralysed the capital. The former rebels say the prime minister must resign.")
+    (c,) = claims(ex, "demand")
+    assert c.text == "the prime minister must resign" and "rebels" in ex.actor_name(c.holder)
+    # an opinion about a thing is still no demand
+    assert claims(run("The former rebels say the economy must grow.")) == []
+
+
+def test_captors_threatening_are_a_party(run):
+    ex = run("The three hostages were seized last week. Their captors have threatened to kill them unless "
+             "Kabul frees militants.")
+    (c,) = claims(ex, "demand")
+    assert "captors" in ex.actor_name(c.holder)
