@@ -446,10 +446,7 @@ class ActorIndex:
         key = f"group:{lemma}:{state or ''}:{' '.join(qualifiers)}"
         if state is None and not qualifiers:
             # "the officials" continues the latest group with the same head noun.
-            for k in reversed(list(self.clusters)):
-                if k.startswith(f"group:{lemma}:"):
-                    key = k
-                    break
+            key = self._latest_group(lemma) or key
         cl = self.clusters.get(key)
         if cl is None:
             cl = self.clusters[key] = Cluster(key=key, kind="person" if is_role else "group", is_group=True)
@@ -692,12 +689,14 @@ class ActorIndex:
             return k
         st = self._demonym.get(tok.lower_) or self._alias.get(tok.lower_)
         if st:
-            key = "state:" + st.canonical.lower()
-            return key if key in self.clusters else None
+            return self.ensure_state(st.canonical, mention_required=True)
         lemma = tok.lemma_.lower()
         if lemma not in self.lex.group_nouns:
             return None
-        lemma = HEAD_SYNONYMS.get(lemma, lemma)
+        return self._latest_group(HEAD_SYNONYMS.get(lemma, lemma))
+
+    def _latest_group(self, lemma: str) -> str | None:
+        """The group made last whose head noun is ``lemma``."""
         return next((k for k in reversed(list(self.clusters)) if k.startswith(f"group:{lemma}:")), None)
 
     def _title_roles(self) -> dict[str, str]:

@@ -339,7 +339,19 @@ class ClaimFinder:
             for mid, s, e in self.phrases(doc):
                 label = doc.vocab.strings[mid]
                 out.extend(self._phrase_cue(chunk, label, doc[s:e]))
-        return self._dedupe(out)
+        return [c for c in self._dedupe(out) if c.holder is not None or not self._guess(c)]
+
+    def _guess(self, c: RawClaim) -> bool:
+        """A holderless claim that is no position: one inside a Title Case headline, which
+        fools the tagger ("Seek Resolution to …" read as a verb with no subject), or a verb
+        of demanding with no subject, no by-agent and not passive, a modifier hanging on a
+        noun ("seeking comment", "to request"); a passive refusal whose agent is unsaid
+        ("the call was rebuffed") stays."""
+        if c.start < self.res.actors.headline_end:
+            return True
+        verb = c.anchor
+        return c.frame == "agentive" and verb.pos_ in ("VERB", "AUX") and clause_subject(verb) is None \
+            and by_agent(verb) is None and not any(ch.dep_ == "auxpass" for ch in verb.children)
 
     def _make(self, kind, chunk, anchor, span, cue, holder, target, reason, conf, frame, speaker_q, holders=None):
         hs = list(holders or [])
@@ -583,7 +595,8 @@ class ClaimFinder:
                 # (eval-diff: "workers who would have to be laid off", "Acosta, who must make the
                 # final decision" describe someone, they oblige no one)
                 # "we need to", "he has to" said by nobody else is a plan, not a demand on anyone
-                plan = modal.i == tok.i and qi is None and pronoun_key(subj) in PRONOUNS_FIRST | {"he", "she", "they"} \
+                subj_key = pronoun_key(subj)
+                plan = modal.i == tok.i and qi is None and subj_key in PRONOUNS_FIRST | {"he", "she", "they"} \
                     and self._reporter(chunk, tok) is None
                 # "the economy must grow" states an opinion; an obligation is a demand only when
                 # it falls on a party (or is passive: "sanctions must be lifted")
@@ -595,7 +608,7 @@ class ClaimFinder:
                 # (an office is a party even unnamed: "the prime minister must resign")
                 office = subj.tag_ == "NN" and subj.lower_ in self.ctx.lex.titles and any(
                     t.dep_ == "det" and t.lower_ == "the" for t in subj.lefts)
-                impersonal = subj.dep_ == "nsubj" and pronoun_key(subj) not in PRONOUNS_ALL | {"you"} \
+                impersonal = subj.dep_ == "nsubj" and subj_key not in PRONOUNS_ALL | {"you"} \
                     and not about_talks and not office and self._resolve(chunk, subj, speaker, loose=False) is None
                 if not plan and not impersonal:
                     holder = self._reporter(chunk, tok)
@@ -603,10 +616,10 @@ class ClaimFinder:
                         holder = speaker
                     if holder is None and qi is None:
                         holder = self.res.doc_speaker  # a signed statement speaks in its author's voice
-                    if holder is None and pronoun_key(subj) in PRONOUNS_FIRST:
+                    if holder is None and subj_key in PRONOUNS_FIRST:
                         holder = self._resolve(chunk, subj, speaker)
-                    target = None if pronoun_key(subj) in PRONOUNS_FIRST else self._resolve(chunk, subj, speaker)
-                    if holder is not None or qi is not None or pronoun_key(subj) in PRONOUNS_FIRST:
+                    target = None if subj_key in PRONOUNS_FIRST else self._resolve(chunk, subj, speaker)
+                    if holder is not None or qi is not None or subj_key in PRONOUNS_FIRST:
                         span = self._span(chunk, tok, include_subject=True)
                         if subj.i < tok.i and not any(c.i == subj.i for c in tok.children):
                             a = self.ctx.tok_start(chunk, min(subj.subtree, key=lambda t: t.i))
@@ -739,9 +752,11 @@ class ClaimFinder:
         if owner is None:
             # "rebel demands for the release of prisoners", "Russian demands for a neutral
             # Ukraine": an adjective or noun before the noun that names a party of the article
-            owner = next((c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN")
-                          and self.res.actors.party_modifier(chunk, c)), None)
-            by_modifier = owner is not None and self.res.actors.party_modifier(chunk, owner)
+            for c in tok.lefts:
+                if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN") and (
+                        by_modifier := self.res.actors.party_modifier(chunk, c)):
+                    owner = c
+                    break
         if owner is None:
             return []
         comp = [c for c in tok.children if (c.dep_ == "acl" and to_infinitive(c))

@@ -11,7 +11,7 @@ from typing import Callable, Iterable, Iterator
 
 from .actors import ActorIndex, Cluster
 from .claims import ClaimFinder
-from .context import Context, by_agent, clause_subject
+from .context import Context
 from .lexicon import load_lexicon
 from .model import EXTRACTOR_VERSION, Actor, Claim, DocumentInfo, Extraction, Quote, Span, text_sha256
 from .nlp import Chunk, load_model, parse, split_chunks
@@ -115,15 +115,6 @@ class Extractor:
         atts = QuoteAttributor(ctx, resolver).attribute(raw_quotes)
         qspans = [(q.open, q.close, a.speaker) for q, a in zip(raw_quotes, atts)]
         raw_claims = ClaimFinder(ctx, resolver, qspans, self.nlp).find()
-        headline_end = actors.headline_end
-        if headline_end > 0:
-            # A Title Case headline fools the tagger ("Seek Resolution to …" read as a verb
-            # with no subject): a claim found there with no holder is a guess, not a position
-            raw_claims = [c for c in raw_claims if c.holder is not None or c.start >= headline_end]
-        # An agentive cue with no holder and no subject at all is a modifier, not a position
-        # someone takes ("seeking comment", "to request", "opposing …" hanging on a noun);
-        # a passive keeps its place ("the call was rebuffed": a refusal whose agent is unsaid)
-        raw_claims = [c for c in raw_claims if c.holder is not None or not _subjectless(c)]
 
         # Which clusters matter: groups only when they speak or hold a claim.
         used = {k for k in [a.speaker for a in atts] + [c.holder for c in raw_claims] +
@@ -186,12 +177,3 @@ class Extractor:
             # specific body ("Members of Local 551", "A White House spokesperson").
             return cl.relational or (cl.kind == "person" and cl.affiliation is not None) or len(cl.mentions) >= 2
         return cl.argument_role or len(cl.mentions) >= 2 and cl.kind == "person"
-
-
-def _subjectless(c) -> bool:
-    """A claim from a verb of demanding or refusing with no subject, no by-agent and not passive."""
-    verb = c.anchor
-    if c.frame != "agentive" or verb.pos_ not in ("VERB", "AUX"):
-        return False
-    return clause_subject(verb) is None and by_agent(verb) is None \
-        and not any(ch.dep_ == "auxpass" for ch in verb.children)
