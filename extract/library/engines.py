@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from typing import Iterator, Protocol
+from typing import Callable, Iterator, Protocol
 
 from ..model import EXTRACTOR_VERSION, Extraction
 
@@ -108,21 +108,9 @@ class LocalEngine:
         return self._pooled(docs)
 
     def _pooled(self, docs: list[tuple[str, str]]) -> Iterator[Extraction]:
-        hits = [self.runner.cached(text, path) for text, path in docs]
-        misses = [d for d, h in zip(docs, hits) if h is None]
-        fresh = self._remote(misses) if misses else iter(())
-        if misses:
-            # fork the pool now, before the caller stores the first hit: the library writer
-            # and the cache's background puts start threads, and a fork should not copy them
-            fresh = _started(fresh)
-        for hit in hits:
-            if hit is not None:
-                yield hit
-                continue
-            result = next(fresh)
-            if self.runner.cache is not None:
-                self.runner.cache.put(result)
-            yield result
+        # the pool is forked before the caller stores the first hit: the library writer and
+        # the cache's background puts start threads, and a fork should not copy them
+        return _cached_or(self.runner, docs, lambda misses: _started(self._remote(misses)))
 
     def _remote(self, docs: list[tuple[str, str]]) -> Iterator[Extraction]:
         import multiprocessing
@@ -145,6 +133,23 @@ class LocalEngine:
             self._pool = None
         if self.runner.cache is not None:
             self.runner.cache.close()
+
+
+def _cached_or(runner, docs: list[tuple[str, str]],
+               remote: Callable[[list[tuple[str, str]]], Iterator[Extraction]]) -> Iterator[Extraction]:
+    """One result per doc, in order: the cached one, else the next of ``remote(misses)``
+    (called once, with every miss in order, only when there is one), which is cached."""
+    hits = [runner.cached(text, path) for text, path in docs]
+    misses = [d for d, h in zip(docs, hits) if h is None]
+    fresh = remote(misses) if misses else iter(())
+    for hit in hits:
+        if hit is not None:
+            yield hit
+            continue
+        result = next(fresh)
+        if runner.cache is not None:
+            runner.cache.put(result)
+        yield result
 
 
 def _started(gen: Iterator[Extraction]) -> Iterator[Extraction]:
@@ -256,17 +261,7 @@ class DaskEngine:
 
     # ------------------------------------------------------------ extracting
     def extract_many(self, docs: list[tuple[str, str]]) -> Iterator[Extraction]:
-        hits = [self.runner.cached(text, path) for text, path in docs]
-        misses = [d for d, h in zip(docs, hits) if h is None]
-        fresh = self._remote(misses) if misses else iter(())
-        for hit in hits:
-            if hit is not None:
-                yield hit
-                continue
-            result = next(fresh)
-            if self.runner.cache is not None:
-                self.runner.cache.put(result)
-            yield result
+        return _cached_or(self.runner, docs, self._remote)
 
     def _remote(self, docs: list[tuple[str, str]]) -> Iterator[Extraction]:
         """Results in the order of ``docs``; a window of batches in flight ahead of the one awaited."""
