@@ -27,7 +27,7 @@ RELATIONAL_GROUP_HEADS = {"family", "families", "member", "members", "representa
                           "negotiator", "negotiators", "delegation", "delegations"}
 COLLECTIVE_NOUNS = {"union", "delegation", "government", "administration", "military", "opposition",
                     "ministry", "army", "group", "party", "side", "family", "alliance", "coalition", "committee",
-                    "team"}
+                    "team", "leadership"}
 # Heads that name the same group in news prose: "government troops … government forces".
 HEAD_SYNONYMS = {"force": "troop", "soldier": "troop", "nation": "country"}
 TYPE_NOUNS = {"group", "organization", "organisation", "movement", "party", "alliance", "coalition",
@@ -289,7 +289,7 @@ class ActorIndex:
                 if key and key in self.clusters and (tok.i == 0 or (chunk.offset, tok.i - 1) not in self.token_map):
                     self.add_mention(key, chunk, [tok])
 
-    def _add_entity(self, chunk, span, label: str, surface: str) -> None:
+    def _add_entity(self, chunk, span, label: str, surface: str, holds: bool = False) -> None:
         lex = self.lex
         name = normalise(surface, lex.titles)
         if not name or (name.lower() in PRONOUNS_ALL and not (len(name) > 1 and name.isupper())) \
@@ -309,7 +309,7 @@ class ActorIndex:
             head = span.root
             # A demonym as an adjective ("Russian forces") is not a party; a plural
             # noun in an argument role ("the Russians need") is a group.
-            if head.tag_ not in ("NNPS", "NNS") or head.dep_ not in ("nsubj", "nsubjpass"):
+            if head.tag_ not in ("NNPS", "NNS") or (head.dep_ not in ("nsubj", "nsubjpass") and not holds):
                 return
             key = "group:" + low
             kind = "group"
@@ -694,6 +694,38 @@ class ActorIndex:
         if lemma not in self.lex.group_nouns:
             return None
         return self._latest_group(HEAD_SYNONYMS.get(lemma, lemma))
+
+    def holding_group(self, chunk, tok) -> str | None:
+        """A party the text names only where it holds a position, which the claim rules
+        found then: a plural demonym or party name owning it ("the Democrats' refusal to
+        fund the wall") or a group noun modifying it ("rebel demands for the release of
+        prisoners"). Elsewhere these words stay modifiers ("Russian forces", "rebel areas")."""
+        k = self.key_at(chunk, tok)
+        if k:
+            return k
+        if tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS"):
+            ent = next((e for e in chunk.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None and ent.label_ == "NORP":
+                self._add_entity(chunk, ent, "NORP", ent.text, holds=True)
+            return self.key_at(chunk, tok)
+        lemma = tok.lemma_.lower()
+        if tok.dep_ not in ("amod", "compound", "conj", "nmod") or tok.text != tok.lower_ or tok.tag_ not in ("NN", "NNS", "JJ") \
+                or chunk.offset + tok.idx < self.headline_end:
+            return None
+        plural = lemma if lemma in COLLECTIVE_NOUNS else lemma + "s"
+        if plural not in self.lex.group_nouns:
+            return None
+        key = self._latest_group(HEAD_SYNONYMS.get(lemma, lemma)) or f"group:{HEAD_SYNONYMS.get(lemma, lemma)}::"
+        cl = self.clusters.get(key)
+        if cl is None:
+            cl = self.clusters[key] = Cluster(key=key, kind="group", is_group=True)
+            cl.names[plural] += 1
+        start, end = self.ctx.span_of(chunk, chunk.doc[tok.i: tok.i + 1])
+        cl.mentions.add((start, end))
+        cl.surfaces.add(self.ctx.text[start:end])
+        cl.argument_role = True
+        self.token_map.setdefault((chunk.offset, tok.i), key)
+        return key
 
     def _latest_group(self, lemma: str) -> str | None:
         """The group made last whose head noun is ``lemma``."""

@@ -37,6 +37,15 @@ CUT_PUNCT = {",", ";", ":", "—", "–", "(", "--"}
 POSITION_NOUNS = {"position", "stance", "view", "line", "demand", "condition", "message", "answer", "response"}
 TIME_NOUNS = {"hour", "day", "week", "month", "year", "deadline"}
 ENDED_WORDS = {"over", "finished", "dead", "off"}  # "the talks are over / finished / dead / off"
+WISH_VERBS = {"want", "intend", "plan", "wish", "mean"}  # "does not want to accept"
+# "the fighting must stop", "the attacks should end": a call to end what one side does
+HOSTILITIES = {"fighting", "violence", "attack", "killing", "bloodshed", "shelling", "bombing", "bombardment",
+               "war", "hostility", "occupation", "blockade", "siege", "assault", "offensive", "aggression",
+               "strike", "raid", "airstrike", "crackdown", "incursion"}
+CEASE_VERBS = {"stop", "end", "cease", "halt"}
+# "the deadline is final / immovable": a term the holder will not move on
+FINAL_WORDS = {"final", "immovable", "irrevocable", "definitive"}
+FINAL_SUBJECTS = {"deadline", "offer", "decision", "position", "proposal", "terms", "ultimatum"}
 STANCE_ADJECTIVES = {"adamant", "insistent", "clear", "firm", "categorical", "emphatic", "unequivocal", "determined"}
 PROCESS_NOUNS = {"process", "dialogue", "negotiations", "talks", "mediation", "meeting", "summit"}
 PARTY_WORDS = {"both", "sides", "parties"}  # eval-diff: "everyone needs to hydrate" is no demand
@@ -180,7 +189,8 @@ class ClaimFinder:
             if lem in self.negative_heads:
                 return True
             if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in t.children):
-                return True
+                # "does not want to accept": the negated wish is the refusal (negated-move rule)
+                return not (clause.dep_ == "xcomp" and lem in WISH_VERBS and clause.lemma_.lower() in self.moves)
         return False
 
     def _holders(self, chunk, tok, speaker, loose: bool = True) -> list[str]:
@@ -487,8 +497,16 @@ class ClaimFinder:
             and any(c.dep_ == "aux" and c.lower_ in ("could", "would", "should", "might", "must") for c in tok.children)
         affords = lemma == "afford" and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.afford_verbs
                                             for c in tok.children)
-        if is_verb and (lemma in self.negated or (lemma in self.negated_future and future) or affords) \
-                and self._negated(tok) and not progressive and not counterfactual and not second_person:
+        # "does not want to accept the proposal", "has no intention …": a negated wish to move
+        unwanted = is_verb and lemma in self.moves and tok.dep_ == "xcomp" and to_infinitive(tok) \
+            and tok.head.lemma_.lower() in WISH_VERBS and self._negated(tok.head) \
+            and not self._negated(tok) and not self._hypothetical(tok.head) and tok.head.tag_ not in ("VBG", "VBD") \
+            and not any(c.dep_ == "aux" and c.lower_ == "did" for c in tok.head.children) \
+            and not any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children)
+        # (a past wish reports; "I don't want to talk about it" declines to comment, eval-diff)
+        if is_verb and ((lemma in self.negated or (lemma in self.negated_future and future) or affords)
+                        and self._negated(tok) or unwanted) \
+                and not progressive and not counterfactual and not second_person:
             holders: list[str] = []
             if subj is not None and (pronoun_key(subj) in PRONOUNS_ALL or subj.pos_ == "PROPN" or
                                      self.res.actors.key_at(chunk, subj)):
@@ -496,11 +514,13 @@ class ClaimFinder:
             holder = (holders[0] if holders else None) or self._reporter(chunk, tok) or speaker
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
             span = self._span(chunk, tok, include_subject=own_subject)
+            if unwanted:
+                span = (self._span(chunk, tok.head, include_subject=False)[0], span[1])
             if tok.dep_ == "conj" and not own_subject:
                 cc = [c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
                 if cc:
                     span = (min(span[0], self.ctx.tok_start(chunk, cc[-1])), span[1])
-            neg = next((c.text for c in tok.children if c.dep_ == "neg"), "not")
+            neg = next((c.text for c in (tok.head if unwanted else tok).children if c.dep_ == "neg"), "not")
             out.append(self._make("red_line", chunk, tok, span, f"{neg} {tok.text}", holder, None,
                                   f"negated '{tok.lemma_}'", 0.75 if lemma in self.negated else 0.6,
                                   "negated", qi, holders))
@@ -528,6 +548,23 @@ class ClaimFinder:
             if holder:
                 out.append(self._make("red_line", chunk, tok, self._span(chunk, tok.head, include_subject=True),
                                       f"{tok.text} … over", holder, None, "talks declared over", 0.6, "absence", qi))
+        # --- "the negotiations are finished": the same as a passive of the present tense
+        if tok.pos_ == "NOUN" and lemma in self.talk_nouns and tok.dep_ == "nsubjpass" and tok.head.lower_ in ENDED_WORDS \
+                and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'re") for c in tok.head.children) \
+                and not self._negated(tok.head) and not self._hypothetical(tok.head):
+            holder = self._reporter(chunk, tok.head) or speaker
+            if holder:
+                out.append(self._make("red_line", chunk, tok, self._span(chunk, tok.head, include_subject=True),
+                                      f"{tok.text} … {tok.head.text}", holder, None, "talks declared over", 0.6,
+                                      "absence", qi))
+        # --- "the deadline is final and immovable", "our offer is final": no more movement
+        if tok.pos_ == "NOUN" and lemma in FINAL_SUBJECTS and tok.dep_ == "nsubj" and tok.head.lemma_ == "be" \
+                and not self._negated(tok.head) and not self._hypothetical(tok.head) and any(
+                    c.dep_ == "acomp" and c.lower_ in FINAL_WORDS for c in tok.head.children):
+            holder = self._reporter(chunk, tok.head) or speaker
+            if holder:
+                out.append(self._make("red_line", chunk, tok, self._span(chunk, tok.head, include_subject=True),
+                                      f"{tok.text} … final", holder, None, "a term declared final", 0.6, "phrase", qi))
         # --- "There will be no negotiations": a refusal stated as an absence
         if tok.pos_ == "NOUN" and lemma in self.none_nouns and tok.head.lemma_ == "be" \
                 and self._absence(tok, tok.head):
@@ -603,6 +640,7 @@ class ClaimFinder:
                 # … but talks and those taking part are the negotiation itself: "talks must resume",
                 # "negotiations must be serious", "all those involved must engage"
                 about_talks = subj.lemma_.lower() in self.talk_nouns \
+                    or (subj.lemma_.lower() in HOSTILITIES and lemma in CEASE_VERBS) \
                     or subj.lower_ in PARTY_WORDS or (subj.lower_ == "those" and any(
                         c.lower_ in ("all", "both") for c in subj.children))
                 # (an office is a party even unnamed: "the prime minister must resign")
@@ -751,15 +789,23 @@ class ClaimFinder:
         by_modifier = None
         if owner is None:
             # "rebel demands for the release of prisoners", "Russian demands for a neutral
-            # Ukraine": an adjective or noun before the noun that names a party of the article
+            # Ukraine": an adjective or noun before the noun that names a party of the article,
+            # else a group noun, which founds that group ("rebel demands" → the rebels)
             for c in tok.lefts:
                 if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN") and (
-                        by_modifier := self.res.actors.party_modifier(chunk, c)):
+                        by_modifier := self.res.actors.party_modifier(chunk, c)
+                        or self.res.actors.holding_group(chunk, c)):
                     owner = c
                     break
+            prev = chunk.doc[tok.i - 1] if tok.i > 0 else None
+            if owner is None and prev is not None and prev.dep_ in ("conj", "nmod") and prev in tok.subtree \
+                    and (by_modifier := self.res.actors.holding_group(chunk, prev)):
+                owner = prev  # "a cease-fire and rebel demands for …": the parser coordinated the modifier
+        elif owner.dep_ == "poss" and owner.ent_type_ == "NORP" and owner.tag_ in ("NNPS", "NNS"):
+            self.res.actors.holding_group(chunk, owner)  # "the Democrats' refusal to …"
         if owner is None:
             return []
-        comp = [c for c in tok.children if (c.dep_ == "acl" and to_infinitive(c))
+        comp = [c for c in tok.children if (c.dep_ == "acl" and (to_infinitive(c) or self._mandative(c)))
                 or (c.dep_ == "prep" and c.lower_ in ("for", "on", "of", "to", "that")) or c.dep_ == "ccomp"]
         if not comp and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("be", "remain") \
                 and not self._negated(tok.head):
@@ -786,8 +832,12 @@ class ClaimFinder:
         toks += [t for c in comp if c.head.i != tok.i for t in c.subtree]
         toks.sort(key=lambda t: t.i)
         first, last = toks[0], toks[-1]
-        for t in chunk.doc[tok.i: last.i + 1]:
-            if t.text in CUT_PUNCT and t.i > tok.i:
+        if owner.dep_ in ("conj", "nmod") and owner.i == tok.i - 1:
+            first = owner  # "a cease-fire and rebel demands …" starts at "rebel"
+        mandative = next((c for c in comp if c.dep_ == "acl" and c.head.i == tok.i and self._mandative(c)), None)
+        cut_from = mandative.left_edge.i if mandative is not None else tok.i + 1
+        for t in chunk.doc[cut_from: last.i + 1]:
+            if t.text in CUT_PUNCT:
                 last = chunk.doc[t.i - 1]
                 break
         while first.i < last.i and (first.is_punct or (
@@ -798,6 +848,18 @@ class ClaimFinder:
         kind = self.noun_frames[lemma]
         return [self._make(kind, chunk, tok, span, tok.text, holders[0], None,
                            f"'{tok.text}' held by its owner", 0.6, "noun_frame", qi, holders)]
+
+    @staticmethod
+    def _mandative(clause) -> bool:
+        """A "that" clause saying what must happen ("a demand that the company restore
+        pensions", "that talks should resume"): a bare subjunctive or should/must, not a
+        statement of fact ("his insistence that he was a journalist") or a forecast."""
+        if not any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            return False
+        aux = [a.lower_ for a in clause.children if a.dep_ in ("aux", "auxpass")]
+        if aux:
+            return aux[0] in ("should", "must", "be")
+        return clause.tag_ == "VB" or (clause.tag_ == "VBP" and clause.lemma_ != "be")
 
     def _deadline(self, chunk, tok, lemma, subj, speaker, qi) -> list[RawClaim]:
         """Time given to the other side to act is a demand on it."""

@@ -92,7 +92,7 @@ class Resolver:
                     cl = clusters.get(k) if k else None
                     if cl is not None and cl.kind in ("state", "organization", "group"):
                         self._subjects.append((self.ctx.tok_start(chunk, tok), k))
-                    if tok.pos_ == "PROPN":
+                    if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":  # "Ban Ki-moon": "moon" is a NOUN
                         p = self.ctx.tok_start(chunk, tok)
                         if cl is not None and cl.kind == "person" and not self.in_quote(p):
                             self._person_subjects.append((p, k))

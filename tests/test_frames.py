@@ -134,6 +134,28 @@ POSITIVE = [
      "if Russia withdraws its troops"),
     # a name the tagger missed that takes a position is a party
     ("Ruritania has refused to pay the ransom, the minister said.", "red_line", "Ruritania", "refused to pay"),
+    # a position whose owner the text names only there: a plural party name as possessor, a
+    # group noun as modifier (which founds the group), a "that" clause of what must happen
+    ("Analysts cited the Freedonians' refusal to join any coalition with Ruritania.", "red_line", "Freedonians",
+     "refusal to join any coalition"),
+    ("Envoys met to discuss a cease-fire and rebel demands for the release of political prisoners.", "demand",
+     "rebel", "rebel demands for the release of political prisoners"),
+    ("The Dock Workers Union walked out. The sticking point is a demand by the Dock Workers Union "
+     "that the company restore pensions.", "demand", "Dock Workers Union", "that the company restore pensions"),
+    # talks declared finished, a term declared final
+    ("The Freedonian government has repeatedly said the negotiations are finished.", "red_line",
+     "Freedonian government", "the negotiations are finished"),
+    ("Minister Lena Varga said the deadline of 29 June is final and immovable.", "red_line", "Lena Varga",
+     "is final and immovable"),
+    # a call to end the other side's hostilities; not attending talks; a negated wish to move
+    ('"The shelling must stop now," Minister Lena Varga said.', "demand", "Lena Varga", "The shelling must stop now"),
+    ("The Freedonian opposition said it will not attend a meeting with government officials.", "red_line",
+     "opposition", "will not attend a meeting"),
+    ("Ruritania does not want to accept the proposal, Minister Lena Varga said.", "red_line", "Ruritania",
+     "does not want to accept the proposal"),
+    # a leadership is a body
+    ("The Freedonian leadership refused to take up the proposal.", "red_line", "leadership",
+     "refused to take up the proposal"),
 ]
 
 
@@ -208,6 +230,13 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     "Workers who would have to be laid off protested outside the mill.",
     "Those tasked with the review must assume the worst, Senator Ruth Adler said.",
     "Senator Ruth Adler said there was not any deal on Friday.",
+    # an insistence on a fact, a past wish, declining to comment, a forecast, results declared final
+    "Senator Ruth Adler's insistence that she was at the refuge as a journalist convinced nobody.",
+    "Senator Ruth Adler did not want to return to Washington.",
+    '"I don\'t want to talk about the situation," Senator Ruth Adler said.',
+    "Senator Ruth Adler said the war will end soon.",
+    "The Electoral Commission of Ruritania said the results are final.",
+    "Rebel forces shelled rebel-held areas near the border.",
 ])
 def test_frame_negative(run, text):
     assert claims(run(text)) == [], [(c.kind, c.text, c.reason) for c in run(text).claims]
