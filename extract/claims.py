@@ -504,9 +504,12 @@ class ClaimFinder:
             and not any(c.dep_ == "aux" and c.lower_ == "did" for c in tok.head.children) \
             and not any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children)
         # (a past wish reports; "I don't want to talk about it" declines to comment, eval-diff)
+        # "the accord had not been signed", "the money was not paid": a past passive reports
+        past_passive = is_verb and agent is None and not future and tok.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" and c.lower_ in ("was", "were", "been") for c in tok.children)
         if is_verb and ((lemma in self.negated or (lemma in self.negated_future and future) or affords)
                         and self._negated(tok) or unwanted) \
-                and not progressive and not counterfactual and not second_person:
+                and not progressive and not counterfactual and not second_person and not past_passive:
             holders: list[str] = []
             if subj is not None and (pronoun_key(subj) in PRONOUNS_ALL or subj.pos_ == "PROPN" or
                                      self.res.actors.key_at(chunk, subj)):
@@ -625,10 +628,17 @@ class ClaimFinder:
                 modal = tok  # "Freedonia has no choice but to return to the talks": as good as "must"
             if modal is None and lemma in self.modal_verbs and xcomp is not None and not hedged and \
                     to_infinitive(xcomp) and subj is not None \
-                    and (tok.lower_ != "needs" or self._reporter(chunk, tok) is not None) and not self._negated(tok):
-                modal = tok
+                    and (tok.lower_ != "needs" or self._reporter(chunk, tok) is not None) and not self._negated(tok) \
+                    and not any(c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children):
+                modal = tok  # ("have yet to make compromises" says they have not, it obliges no one)
+            # "it has to be disarmed" in a quote obliges what "it" is; "it must be said" does not
+            passive = xcomp if xcomp is not None and any(c.dep_ == "auxpass" for c in xcomp.children) else tok
+            passive_it = subj is not None and subj.lower_ == "it" and qi is not None \
+                and any(c.dep_ == "auxpass" for c in passive.children) \
+                and passive.lemma_.lower() not in self.reporting | {"note", "remember", "admit", "recognize",
+                                                                     "recognise", "understand", "consider", "stress"}
             if modal is not None and not hedged and not self._negated(tok) and subj is not None \
-                    and subj.lower_ not in ("it", "there", "who", "which", "that"):
+                    and (subj.lower_ not in ("it", "there", "who", "which", "that") or passive_it):
                 # (eval-diff: "workers who would have to be laid off", "Acosta, who must make the
                 # final decision" describe someone, they oblige no one)
                 # "we need to", "he has to" said by nobody else is a plan, not a demand on anyone
@@ -665,6 +675,14 @@ class ClaimFinder:
                         out.append(self._make("demand", chunk, tok, span, f"{modal.text}", holder, target,
                                               f"obligation '{modal.text}' reported by the holder", 0.6,
                                               "modal", qi))
+                        # "Israel should stop waiting and end its assault": each verb sharing the
+                        # modal is its own demand (as with "called for X and urged Y")
+                        for cj in tok.children:
+                            if cj.dep_ == "conj" and cj.pos_ == "VERB" and cj.tag_ == "VB" and not any(
+                                    x.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for x in cj.children):
+                                out.append(self._make("demand", chunk, cj, self._span(chunk, cj, include_subject=False),
+                                                      f"{modal.text}", holder, target,
+                                                      f"coordinated with '{modal.text} {tok.text}'", 0.6, "modal", qi))
         # --- deadlines: "gave Britain two weeks to make concessions", "gave the government until
         #     Friday to meet their demands"; "Israel has until Saturday to release …" said by a party
         if is_verb and lemma in ("give", "have") and not self._negated(tok) and subj is not None:
@@ -811,7 +829,8 @@ class ClaimFinder:
                 and not self._negated(tok.head):
             # "the rebels' main demand is the resignation of the president": the content
             # is the copula's complement
-            comp = [c for c in tok.head.children if c.dep_ in ("attr", "ccomp") and c.i > tok.i][:1]
+            comp = [c for c in tok.head.children if (c.dep_ in ("attr", "ccomp") or (
+                c.dep_ == "prep" and c.lower_ == "for")) and c.i > tok.i][:1]  # "… first demand is for an end to …"
         if not comp and owner.dep_ == "pobj":
             # "a request by the Philippines to refer ...": the infinitive hangs on the agent
             comp = [c for c in owner.children if c.dep_ == "acl" and to_infinitive(c)]

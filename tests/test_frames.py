@@ -153,6 +153,13 @@ POSITIVE = [
      "opposition", "will not attend a meeting"),
     ("Ruritania does not want to accept the proposal, Minister Lena Varga said.", "red_line", "Ruritania",
      "does not want to accept the proposal"),
+    # a copular position with "for"; each verb sharing a modal; a passive "it" in a quote
+    ("Minister Lena Varga said Ruritania's first demand is for an end to the blockade.", "demand", "Ruritania",
+     "first demand is for an end to the blockade"),
+    ("Minister Lena Varga said Ruritania should stop waiting for talks and end its assault immediately.", "demand",
+     "Lena Varga", "end its assault immediately"),
+    ('"The blockade is illegal. It must be lifted," Minister Lena Varga said.', "demand", "Lena Varga",
+     "It must be lifted"),
     # a leadership is a body
     ("The Freedonian leadership refused to take up the proposal.", "red_line", "leadership",
      "refused to take up the proposal"),
@@ -237,6 +244,10 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     "Senator Ruth Adler said the war will end soon.",
     "The Electoral Commission of Ruritania said the results are final.",
     "Rebel forces shelled rebel-held areas near the border.",
+    # "have yet to" says they have not; a past passive reports; "it must be said" obliges no one
+    "Minister Lena Varga said the authorities have yet to make compromises.",
+    "The accord was reached in the morning but had not been formally signed.",
+    '"It must be said that the talks went well," Minister Lena Varga said.',
 ])
 def test_frame_negative(run, text):
     assert claims(run(text)) == [], [(c.kind, c.text, c.reason) for c in run(text).claims]
