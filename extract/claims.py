@@ -37,6 +37,8 @@ CUT_PUNCT = {",", ";", ":", "—", "–", "(", "--"}
 POSITION_NOUNS = {"position", "stance", "view", "line", "demand", "condition", "message", "answer", "response"}
 TIME_NOUNS = {"hour", "day", "week", "month", "year", "deadline"}
 ENDED_WORDS = {"over", "finished", "dead", "off"}  # "the talks are over / finished / dead / off"
+SANCTION_VERBS = {"quit", "strike", "boycott", "retaliate", "resign", "veto", "sanction", "suspend", "halt"}
+RESISTED = {"call", "demand", "pressure", "request", "appeal", "plea", "push", "proposal", "ultimatum"}
 WISH_VERBS = {"want", "intend", "plan", "wish", "mean"}  # "does not want to accept"
 # "the fighting must stop", "the attacks should end": a call to end what one side does
 HOSTILITIES = {"fighting", "violence", "attack", "killing", "bloodshed", "shelling", "bombing", "bombardment",
@@ -93,7 +95,7 @@ class ClaimFinder:
         d, r = cues["demand"], cues["red_line"]
         self.agentive = d["agentive_verbs"]
         # "convince them to cut …", "has no choice but to return …": the infinitive stays in the span
-        self.keeps_infinitive = set(self.agentive) | {"have"}
+        self.keeps_infinitive = set(self.agentive) | {"have", "resist"}  # "resisted calls to send weapons"
         self.modals = set(d["modals"])
         self.modal_verbs = d["modal_verbs"]
         self.hedges = set(d["hedges"])
@@ -371,10 +373,12 @@ class ClaimFinder:
                         holders=hs)
 
     def _refusal_verb(self, verb) -> bool:
-        """refuse, reject, decline …, or a particle verb of refusal ("rule out", "turn down")."""
+        """refuse, reject, decline …, a particle verb of refusal ("rule out", "turn down"), or
+        "resisted calls / pressure to …" (resisting a thing is no refusal: "resisted arrest")."""
         lemma = verb.lemma_.lower()
         return lemma in self.refusals or (lemma in self.particle_verbs and any(
-            c.dep_ == "prt" and c.lower_ == self.particle_verbs[lemma] for c in verb.children))
+            c.dep_ == "prt" and c.lower_ == self.particle_verbs[lemma] for c in verb.children)) or (
+            lemma == "resist" and any(c.dep_ == "dobj" and c.lemma_.lower() in RESISTED for c in verb.children))
 
     def _refusing(self, verb) -> bool:
         """"refused Taleban demands", "will not accept their conditions": the verb's
@@ -632,13 +636,17 @@ class ClaimFinder:
                     and not any(c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children):
                 modal = tok  # ("have yet to make compromises" says they have not, it obliges no one)
             # "it has to be disarmed" in a quote obliges what "it" is; "it must be said" does not
+            # "the lenders told Athens it must pass the reforms": "it" is the one told
+            told = subj is not None and subj.lower_ in ("it", "they") and tok.dep_ == "ccomp" \
+                and tok.head.lemma_.lower() in ("tell", "warn", "inform", "remind", "advise") \
+                and any(c.dep_ == "dobj" for c in tok.head.children)
             passive = xcomp if xcomp is not None and any(c.dep_ == "auxpass" for c in xcomp.children) else tok
             passive_it = subj is not None and subj.lower_ == "it" and qi is not None \
                 and any(c.dep_ == "auxpass" for c in passive.children) \
                 and passive.lemma_.lower() not in self.reporting | {"note", "remember", "admit", "recognize",
                                                                      "recognise", "understand", "consider", "stress"}
             if modal is not None and not hedged and not self._negated(tok) and subj is not None \
-                    and (subj.lower_ not in ("it", "there", "who", "which", "that") or passive_it):
+                    and (subj.lower_ not in ("it", "there", "who", "which", "that") or passive_it or told):
                 # (eval-diff: "workers who would have to be laid off", "Acosta, who must make the
                 # final decision" describe someone, they oblige no one)
                 # "we need to", "he has to" said by nobody else is a plan, not a demand on anyone
@@ -917,6 +925,7 @@ class ClaimFinder:
             mark = next((m.lower_ for m in c.children if m.dep_ == "mark"), None)
             if mark == "unless" or (mark == "if" and (self._negated(c) or c.lemma_.lower() == "fail"
                                                       or tok.lemma_.lower() == "threaten"
+                                                      or self._sanction(tok)
                                                       or tok.head.lemma_.lower() == "threaten")) \
                     or (mark in ("until", "once") and (self._negated(tok) or tok.lemma_.lower() in self.until_verbs or any(
                         x.dep_ == "xcomp" and x.lemma_.lower() in self.until_verbs for x in tok.children))):
@@ -925,6 +934,11 @@ class ClaimFinder:
         if cond is None or subj is None or subj.lower_ in ("there", "this", "that", "which", "who") \
                 or tok.lemma_.lower() == "be":  # "we'll be crime ridden if …" predicts, it does not threaten
             return []
+        csubj = next((x for x in cond.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if self._sanction(tok) and not self._negated(cond) and (
+                csubj is None or pronoun_key(csubj) in PRONOUNS_ALL
+                or self._resolve(chunk, csubj, speaker, loose=False) == self._resolve(chunk, subj, speaker, loose=False)):
+            return []  # "would quit the coalition if it lost the vote": a plan, the condition on itself
         cmark = next((m.lower_ for m in cond.children if m.dep_ == "mark"), "")
         threat = cmark in ("until", "once") or tok.lemma_.lower() in self.threat_verbs \
             or tok.head.lemma_.lower() == "threaten" or any(
@@ -946,6 +960,14 @@ class ClaimFinder:
         mark = next(m.text for m in cond.children if m.dep_ == "mark")
         return [self._make("demand", chunk, tok, span, mark, holders[0], target,
                            f"threat conditional on '{mark}'", 0.6, "threat", qi, holders)]
+
+    @staticmethod
+    def _sanction(tok) -> bool:
+        """"would walk away from the talks", "will strike", "will pull out": what a side
+        does to the other side, so "… if the government cuts pensions" is a threat."""
+        lemma = tok.lemma_.lower()
+        prt = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
+        return lemma in SANCTION_VERBS or (lemma in ("walk", "pull", "back") and bool(prt & {"away", "out"}))
 
     def _phrase_cue(self, chunk, label: str, phrase) -> list[RawClaim]:
         doc = chunk.doc

@@ -160,6 +160,13 @@ POSITIVE = [
      "Lena Varga", "end its assault immediately"),
     ('"The blockade is illegal. It must be lifted," Minister Lena Varga said.', "demand", "Lena Varga",
      "It must be lifted"),
+    # resisting calls; a final offer; "told X it must"; walking away if the other side acts
+    ("Germany has resisted calls to send more weapons.", "red_line", "Germany", "resisted calls to send more weapons"),
+    ("Acme Steel said this was its final offer.", "red_line", "Acme Steel", "final offer"),
+    ("The lenders told Ruritania it must pass the reforms by Wednesday.", "demand", "lenders",
+     "it must pass the reforms by Wednesday"),
+    ("The National Teachers Union said it would walk away from the talks if the government cut pensions.",
+     "demand", "National Teachers Union", "if the government cut pensions"),
     # a leadership is a body
     ("The Freedonian leadership refused to take up the proposal.", "red_line", "leadership",
      "refused to take up the proposal"),
@@ -247,6 +254,9 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     # "have yet to" says they have not; a past passive reports; "it must be said" obliges no one
     "Minister Lena Varga said the authorities have yet to make compromises.",
     "The accord was reached in the morning but had not been formally signed.",
+    # resisting a thing is no refusal; a plan on a condition of one's own
+    "The suspect resisted arrest on Friday.",
+    "Analysts said the Freedonian Labour Party would quit the coalition if it lost the vote.",
     '"It must be said that the talks went well," Minister Lena Varga said.',
 ])
 def test_frame_negative(run, text):
