@@ -547,6 +547,10 @@ class ClaimFinder:
         #     "threatened to resume attacks if the deadline passes"
         if is_verb:
             out.extend(self._threat(chunk, tok, subj, speaker, qi))
+        # --- pseudo-clefts: "all he wants is a discussion", "what we want is a fair deal",
+        #     "all they need to do is call off strikes", "the best thing the union could do is …"
+        if is_verb and lemma == "be" and tok.lower_ in ("is", "'s", "are") and not self._negated(tok):
+            out.extend(self._cleft(chunk, tok, speaker, qi))
         # --- "the talks are over", "negotiations are finished", said by a party: it ends them
         if tok.pos_ == "NOUN" and lemma in self.talk_nouns and tok.dep_ == "nsubj" and tok.head.lemma_ == "be" \
                 and not self._negated(tok.head) and not self._hypothetical(tok.head) and any(
@@ -960,6 +964,55 @@ class ClaimFinder:
         mark = next(m.text for m in cond.children if m.dep_ == "mark")
         return [self._make("demand", chunk, tok, span, mark, holders[0], target,
                            f"threat conditional on '{mark}'", 0.6, "threat", qi, holders)]
+
+    def _cleft(self, chunk, be, speaker, qi) -> list[RawClaim]:
+        """What a side wants, or what the other side need only do, said as a pseudo-cleft.
+        "all he wants is X" is the wanter's demand (X a thing, not his own act: "what we want
+        is to win" plans); "all they need to do is Y" is a demand on them by whoever says it."""
+        rel = None
+        for c in be.children:
+            if c.dep_ == "nsubj" and (c.lower_ == "all" or c.lemma_.lower() == "thing") and c.i < be.i:
+                rel = next((r for r in c.children if r.dep_ == "relcl"), None)
+            elif c.dep_ == "csubj" and c.i < be.i and any(w.lower_ == "what" and w.dep_ == "dobj" for w in c.children):
+                rel = c
+        comp = next((c for c in be.children if c.dep_ in ("attr", "xcomp", "ccomp") and c.i > be.i), None)
+        if rel is None or comp is None or self._negated(rel):
+            return []
+        rlemma = rel.lemma_.lower()
+        rsubj = next((x for x in rel.children if x.dep_ == "nsubj"), None)
+        if rsubj is None:
+            return []
+        wants = rlemma in ("want", "ask", "demand", "seek", "expect", "require") and comp.dep_ == "attr"
+        does = (rlemma == "do" and any(a.dep_ == "aux" and a.lower_ in ("could", "should", "must", "can")
+                                       for a in rel.children)) or (
+            rlemma in ("need", "have") and any(x.dep_ == "xcomp" and x.lemma_ == "do" for x in rel.children))
+        # what one must do is an act ("is call off strikes"), not "… is a disgrace"; "what we can
+        # do is …" plans and "all you have to do is look" is generic (eval-diff)
+        if does and (comp.dep_ == "attr" or pronoun_key(rsubj) in PRONOUNS_FIRST | {"you"}):
+            return []
+        if not (wants or does):
+            return []
+        if wants:
+            holders = self._holders(chunk, rsubj, speaker)
+            if not holders:
+                return []  # "what they want is …" with "they" unknown is not the speaker's want
+            target = None
+        else:
+            holders = []
+            target = self._resolve(chunk, rsubj, speaker, loose=False)
+        holder = (holders[0] if holders else None) or self._reporter(chunk, be) or speaker \
+            or (self.res.doc_speaker if qi is None else None)
+        if holder is None or holder == target:
+            return []
+        subj_tok = next(c for c in be.children if c.dep_ in ("nsubj", "csubj") and c.i < be.i)
+        a = self.ctx.tok_start(chunk, subj_tok.left_edge)
+        last = max((t for t in comp.subtree if t.dep_ not in ("cc", "punct") or t.head.i != comp.i),
+                   key=lambda t: t.i)
+        b = self.ctx.tok_end(chunk, last)
+        while b > a and self.ctx.text[b - 1] in " ,.;:!?":
+            b -= 1
+        return [self._make("demand", chunk, be, (a, b), rel.text, holder, target,
+                           f"pseudo-cleft '{rel.text} … {be.text}'", 0.6, "cleft", qi, holders or None)]
 
     @staticmethod
     def _sanction(tok) -> bool:

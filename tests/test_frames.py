@@ -167,6 +167,10 @@ POSITIVE = [
      "it must pass the reforms by Wednesday"),
     ("The National Teachers Union said it would walk away from the talks if the government cut pensions.",
      "demand", "National Teachers Union", "if the government cut pensions"),
+    # pseudo-clefts: what a side wants; what the other side need only do
+    ('"What we want is a fair deal," union leader Ada Obi said.', "demand", "Ada Obi", "What we want is a fair deal"),
+    ('Minister Lena Varga wrote to the National Teachers Union. "All they need to do is call off the strikes," '
+     "Varga said.", "demand", "Lena Varga", "All they need to do is call off the strikes"),
     # a leadership is a body
     ("The Freedonian leadership refused to take up the proposal.", "red_line", "leadership",
      "refused to take up the proposal"),
@@ -256,6 +260,10 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     "The accord was reached in the morning but had not been formally signed.",
     # resisting a thing is no refusal; a plan on a condition of one's own
     "The suspect resisted arrest on Friday.",
+    # a cleft that plans, judges or generalises
+    '"What we want is to win," union leader Ada Obi said.',
+    '"What we can do is make the governor go to Illinois," union leader Ada Obi said.',
+    '"What your employer can do to you is a disgrace," union leader Ada Obi said.',
     "Analysts said the Freedonian Labour Party would quit the coalition if it lost the vote.",
     '"It must be said that the talks went well," Minister Lena Varga said.',
 ])
