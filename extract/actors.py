@@ -74,7 +74,8 @@ def strip_titles(words: list[str], titles: frozenset[str]) -> list[str]:
             words, changed = words[1:], True
             continue
         for n in (3, 2, 1):
-            if len(words) > n and " ".join(low[:n]) in titles:
+            if len(words) > n and " ".join(low[:n]) in titles and low[n] not in ("and", "&", "of", "for"):
+                # ("Justice and Equality Movement", "Minister of …" are names, not a title + name)
                 words, changed = words[n:], True
                 break
     return words
@@ -113,6 +114,27 @@ class Cluster:
         return max(self.names.items(), key=lambda kv: (len(kv[0].split()), kv[1], -len(kv[0])))[0]
 
 
+# Head words that end an organisation's name ("… and Equality Movement", "… and Peace Party").
+BODY_HEADS = {"movement", "party", "front", "army", "union", "council", "alliance", "congress", "organization",
+              "organisation", "federation", "association", "league", "coalition", "committee", "forces",
+              "brigades", "confederation", "assembly", "commission", "fund", "bank", "institute", "society"}
+
+
+def _and_named_body(doc, span):
+    """The tagger cuts "Justice and Equality Movement" after "Justice": an ORG followed by
+    "and" and capitalised words ending in a body's head noun is one name."""
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].lower_ != "and" or not doc[i + 1].text[:1].isupper():
+        return span
+    j = i + 1
+    while j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "NOUN", "ADJ") \
+            and doc[j].ent_type_ not in ("PERSON", "GPE", "NORP") and j - i <= 4:
+        if doc[j].lower_ in BODY_HEADS:
+            return doc[span.start: j + 1]
+        j += 1
+    return span
+
+
 class ActorIndex:
     """Clusters of mentions plus a token -> cluster look-up used by quotes and claims."""
 
@@ -130,6 +152,8 @@ class ActorIndex:
     # ------------------------------------------------------------------ build
     def build(self) -> "ActorIndex":
         raw: list[tuple[object, object, str, str]] = []  # chunk, span, label, surface
+        # surnames the tagger gives as a person somewhere in the article ("Bob Goodlatte")
+        person_words = {e[-1].lower_ for c in self.ctx.chunks for e in c.doc.ents if e.label_ == "PERSON"}
         for chunk in self.ctx.chunks:
             doc = chunk.doc
             for ent in doc.ents:
@@ -158,6 +182,9 @@ class ActorIndex:
                     continue  # "State" in "Secretary of State"
                 if "\n" in span.text:
                     span = doc[toks[0].i: toks[0].i + 1]
+                if label == "ORG" and span[-1].lower_ not in person_words:
+                    # "Justice" + "and Equality Movement"; not "Goodlatte and Benghazi Committee"
+                    span = _and_named_body(doc, span)
                 nxt = doc[span.end] if span.end < len(doc) else None
                 if nxt is not None and nxt.lemma_.lower() in ORG_SUFFIX and ent.label_ in ("PERSON", "ORG"):
                     # "the Trump administration" is an organisation, not Trump.
@@ -389,11 +416,13 @@ class ActorIndex:
                         return key
         if lemma == "government" and head.tag_ == "NN":
             # "the Democratic Republic of Congo's government", "the government of Uganda": the
-            # state's government, which the text calls by the state's name too
+            # state's government, one actor with "the Ugandan government" (its demonym form
+            # below), affiliated to the state
             owners = [t for t in head.children if t.dep_ == "poss"] + list(_of_objects(head))
-            key = self._named_body(chunk, head, owners, "state")
-            if key:
-                return key
+            for o in owners:
+                k = self.token_map.get((chunk.offset, o.i))
+                if k and k in self.clusters and self.clusters[k].kind == "state":
+                    return self._government_of(chunk, head, o, k)
         if lemma in TYPE_NOUNS:
             # "the M23 group", "the Lord's Resistance Army rebel group": the named body itself
             key = self._named_body(chunk, head, [t for t in head.lefts if t.dep_ in ("compound", "poss")],
@@ -463,6 +492,32 @@ class ActorIndex:
         cl.argument_role = True
         for t in span:
             self.token_map.setdefault((chunk.offset, t.i), key)
+        return key
+
+    def _government_of(self, chunk, head, owner, state: str) -> str:
+        """"the government of Sudan", "Sudan's government": the group keyed as "the Sudanese
+        government" is, with the words as written as a mention and a name."""
+        key = f"group:government:{state}:"
+        cl = self.clusters.get(key)
+        if cl is None:
+            cl = self.clusters[key] = Cluster(key=key, kind="group", is_group=True)
+            cl.affiliation = state
+        toks = sorted({head.i, *(t.i for t in owner.subtree)})
+        first = head.i if owner.i > head.i else toks[0]
+        span = head.doc[first: max(toks) + 1]
+        start, end = self.ctx.span_of(chunk, span)
+        text = self.ctx.text[start:end]
+        lead = re.match(r"(?i)(the|a|an)\s+", text)
+        if lead:
+            start += lead.end()
+        cl.mentions.add((start, end))
+        cl.surfaces.add(self.ctx.text[start:end])
+        cl.names[normalise(self.ctx.text[start:end], self.lex.titles)] += 1
+        cl.argument_role = True
+        for t in span:
+            if t.i == head.i or (chunk.offset, t.i) not in self.token_map:
+                self.token_map[(chunk.offset, t.i)] = key
+        self.token_map[(chunk.offset, head.i)] = key
         return key
 
     def _named_body(self, chunk, head, toks, kind: str) -> str | None:

@@ -70,3 +70,28 @@ def test_role_description_resolves(run):
     putin = actor_with(ex, "Vladimir F. Putin")
     refusal = [c for c in ex.claims if c.kind == "red_line"]
     assert refusal and refusal[0].holder == putin.id
+
+
+def test_a_body_name_the_tagger_cut_at_and_is_whole(run):
+    # the tagger tags only "Justice"; a title word followed by "and" is no title either
+    ex = run("A spokesman from the rebel Justice and Equality Movement Ahmed Adam told reporters the "
+             "issue of security ended the talks. The Justice and Equality Movement refused to disarm.")
+    names = [a.name for a in ex.actors]
+    assert "Justice and Equality Movement" in names, names
+    assert not any(n in ("Justice", "and Equality Movement") for n in names), names
+
+
+def test_a_person_named_elsewhere_is_not_joined_to_the_next_body(run):
+    ex = run("Bob Goodlatte chairs the Judiciary Committee. On Monday, Goodlatte and Benghazi Committee "
+             "Chairman Trey Gowdy sent a letter, seeking more answers about the decision.")
+    assert not any("Goodlatte and" in a.name for a in ex.actors), [a.name for a in ex.actors]
+
+
+def test_the_government_of_a_state_is_one_actor_in_all_its_forms(run):
+    ex = run("Sudan rejected the plan. The government of Sudan does not want to accept the proposal, the "
+             "rebels said. The Sudanese government refused to talk.")
+    gov = [a for a in ex.actors if "government" in a.name.lower()]
+    assert len(gov) == 1, [a.name for a in ex.actors]
+    assert {"government of Sudan", "Sudanese government"} <= set(gov[0].aliases), gov[0].aliases
+    sudan = next(a for a in ex.actors if a.name == "Sudan")
+    assert gov[0].affiliation == sudan.id

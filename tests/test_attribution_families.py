@@ -102,10 +102,14 @@ def test_a_surface_tag_needs_a_word_one_letter_from_a_verb_of_saying(run):
     assert q.how != "surface_tag"
 
 
-def test_the_government_of_a_state_is_that_state(run):
-    ex = run("The government of Ruritania rejected the offer on Monday.")
+def test_the_government_of_a_state_speaks_for_that_state(run):
+    # one actor for "the government of Ruritania" / "Ruritania's government" / "the Ruritanian
+    # government", on the state's side (annotators name it either way; its aliases carry both)
+    ex = run("Ruritania is a small country. The government of Ruritania rejected the offer on Monday.")
     (c,) = [c for c in ex.claims if c.kind == "red_line"]
-    assert ex.actor_name(c.holder) == "Ruritania"
+    gov = next(a for a in ex.actors if a.id == c.holder)
+    assert gov.name == "government of Ruritania"
+    assert ex.actor_name(gov.affiliation) == "Ruritania"
 
 
 def test_a_document_states_its_owners_position(run):
@@ -129,11 +133,13 @@ def test_troops_and_forces_of_one_side_are_one_group(run):
     assert not any("Rebel" in al for al in troops.aliases)
 
 
-def test_a_states_government_is_the_state_and_a_possessive_keeps_its_words(run):
+def test_a_states_government_is_on_the_state_side_and_a_possessive_keeps_its_words(run):
     ex = run("The Democratic Republic of Congo's government has rejected the rebels' demand. "
              "Members of the Ruritanian Parliament’s negotiating team demanded a new offer.")
     (red,) = [c for c in ex.claims if c.kind == "red_line"]
-    assert ex.actor_name(red.holder) == "Democratic Republic of Congo"
+    gov = next(a for a in ex.actors if a.id == red.holder)
+    assert gov.name == "Democratic Republic of Congo's government"
+    assert ex.actor_name(gov.affiliation) == "Democratic Republic of Congo"
     assert not [a for a in ex.actors if a.name.startswith("'s") or a.name.startswith("’s")]
 
 
