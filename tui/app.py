@@ -35,7 +35,7 @@ from .messages import CacheWarning, Extracted, ExtractFailed, ExtractPartial, Ex
 from .detail import describe
 from .filling import FillMixin
 from .notes import default_notes_path
-from .panes import HEADERS, PANES, PaneEntered, SidePanes, column_widths
+from .panes import HEADERS, PANES, PaneEntered, PanesResized, SidePanes, column_widths
 from .screens import ActorFinder, HelpScreen, key_display
 from .searching import SearchMixin
 from .selection import SelectionMixin
@@ -162,7 +162,10 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, FillMixin, App):
 
     def on_resize(self, event) -> None:
         self._fit(event.size.width)
-        self.call_after_refresh(self._size_columns)
+
+    @on(PanesResized)
+    def _on_panes_resized(self) -> None:
+        self._size_columns()
 
     def _size_columns(self) -> None:
         """Give the panes' columns the widths the pane has now (fixed widths, not auto:
@@ -187,8 +190,11 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, FillMixin, App):
 
     def _fit(self, width: int) -> None:
         """Wide terminals show every side pane at once (a CSS class on the main screen)."""
-        if self.screen_stack:
+        if self.screen_stack and self.main.has_class("wide") != (width >= WIDE):
             self.main.set_class(width >= WIDE, "wide")
+            # The grid halves a pane even when the side column keeps its width (no
+            # PanesResized then); a resize that changes it too follows with the final size.
+            self._size_columns()
 
     def load_keymap(self, path: Path | None = None) -> None:
         """Apply the user's keymap file (see ``tui/keymap.py``); problems become a warning."""
