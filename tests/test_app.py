@@ -539,3 +539,29 @@ async def test_mouse_selection_in_the_article_copies_the_lines_shown(extractor, 
         chosen = app.screen.get_component_rich_style("screen--selection")
         shown = [st for pos, _, st in drawn(app, range(y, y + 1)) if pos >= view.starts[y] + 4]
         assert shown and all(st.bgcolor == chosen.bgcolor for st in shown)
+
+
+async def test_the_palette_lists_parleys_commands_when_it_opens(extractor, tmp_path):
+    """Before anything is typed: open, filter by…, side filter, copy, export, notes file, theme."""
+    from textual.command import CommandList
+
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+p")
+        for _ in range(20):
+            await pilot.pause(0.1)
+            listed = app.screen.query_one(CommandList)
+            prompts = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+            if any(p.startswith("Filter by: ") for p in prompts):
+                break
+        text = "\n".join(prompts)
+        for label in ("Open article…", "Filter by: Vladimir", "Toggle side filter", "Copy highlighted",
+                      "Export view as Markdown", "Show notes file", "Theme"):
+            assert label in text, label
+        await pilot.press("escape")
+        await pilot.pause()
+        # The side filter from the palette without an actor filter: says what to do first.
+        app.action_toggle_side()
+        await pilot.pause()
+        assert not app.filter_side
