@@ -565,3 +565,21 @@ async def test_the_palette_lists_parleys_commands_when_it_opens(extractor, tmp_p
         app.action_toggle_side()
         await pilot.pause()
         assert not app.filter_side
+
+
+async def test_notes_carry_the_date_the_article_gives(extractor, tmp_path):
+    """A dateline at the top dates the heading and every copy; an undated article has none."""
+    text = ("Steel talks stall\n\nPITTSBURGH, March 18, 2025 (Reuters) - The union demanded that the company "
+            "restore the pension plan. “We will not back down,” union president Shawn Fain said.\n")
+    app = article_app(extractor, tmp_path, text)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("4", "c", "2", "c")
+        await pilot.pause()
+        notes = (tmp_path / "quotes.md").read_text(encoding="utf-8").splitlines()
+    path = str(tmp_path / "article.txt")
+    assert notes[0] == f"## Steel talks stall — `{path}` — 2025-03-18"
+    assert notes[2] == f"- “We will not back down” — Shawn Fain, *Steel talks stall* ({path}), 2025-03-18"
+    assert notes[3].startswith("- ") and "— demand: " in notes[3]
+    assert notes[4].endswith(f"” — *Steel talks stall* ({path}), 2025-03-18")
+    assert notes.count(notes[0]) == 1
