@@ -583,3 +583,33 @@ async def test_notes_carry_the_date_the_article_gives(extractor, tmp_path):
     assert notes[3].startswith("- ") and "— demand: " in notes[3]
     assert notes[4].endswith(f"” — *Steel talks stall* ({path}), 2025-03-18")
     assert notes.count(notes[0]) == 1
+
+
+async def test_the_workers_progress_and_cache_warnings_reach_the_screen(extractor, tmp_path):
+    """Progress shows in the bar (a late message of a previous article's worker does not);
+    a cache warning from the worker thread is a notification."""
+    from textual.widgets import ProgressBar
+
+    from tui.messages import ExtractProgress
+
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        bar = app.query_one("#progress", ProgressBar)
+        assert not bar.display
+        old = ExtractProgress(9, 10)
+        old.generation = app.generation - 1
+        app.post_message(old)
+        await pilot.pause()
+        assert not bar.display
+        now = ExtractProgress(5, 10)
+        now.generation = app.generation
+        app.post_message(now)
+        await pilot.pause()
+        assert bar.display and (bar.progress, bar.total) == (5, 10)
+        threading.Thread(target=app.cache_warning, args=("cache [bold]full[/]",)).start()
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if app._notifications:
+                break
+        assert any("cache [bold]full[/]" in str(n.message) for n in app._notifications)
