@@ -4,10 +4,11 @@ Start-up shows the article at once; the spaCy model loads and extraction runs in
 a thread worker that reports back with messages (``Extracted``/``ExtractFailed``).
 The app holds the state (extraction, actor filter, selected item); the panes are
 plain DataTables it fills, and every highlight in any pane marks its span in the
-article. Its actions live in mixins named for what they do: ``extracting.py`` (opening an
-article, the extraction worker and its messages), ``selection.py`` (what is selected,
-focus, n/p), ``searching.py`` (search), ``copying.py`` (copy, notes, export),
-``filling.py`` (filling the panes in chunks); the bindings are ``bindings.py``.
+article. Its actions live in mixins named for what they do: ``extracting.py`` (opening
+an article, the extraction worker and its messages), ``filtering.py`` (the actor and side
+filter, weak items), ``selection.py`` (what is selected, focus, n/p), ``searching.py``
+(search), ``copying.py`` (copy, notes, export), ``filling.py`` (filling the panes in
+chunks); the bindings are ``bindings.py``.
 """
 from __future__ import annotations
 
@@ -31,12 +32,13 @@ from .bindings import BINDINGS, HELP
 from .commands import ActorCommands
 from .copying import CopyMixin
 from .extracting import ExtractMixin
+from .filtering import FilterMixin
 from .messages import Extracted, ExtractPartial  # noqa: F401  (bench/bench.py reads them here)
 from .detail import describe
 from .filling import FillMixin
 from .notes import default_notes_path
 from .panes import HEADERS, PANES, PaneEntered, PanesResized, SidePanes, column_widths
-from .screens import ActorFinder, HelpScreen, key_display
+from .screens import HelpScreen, key_display
 from .searching import SearchMixin
 from .selection import SelectionMixin
 from .styles import DEFAULT, LEGEND_KEYS, mark_styles
@@ -44,7 +46,7 @@ from .styles import DEFAULT, LEGEND_KEYS, mark_styles
 WIDE = 160  # columns from which all four side panes show at once
 
 
-class ParleyApp(ExtractMixin, SelectionMixin, SearchMixin, CopyMixin, FillMixin, App):
+class ParleyApp(ExtractMixin, FilterMixin, SelectionMixin, SearchMixin, CopyMixin, FillMixin, App):
     TITLE = "Parley"
     CSS_PATH = Path(__file__).with_name("parley.tcss")  # absolute: subclasses live elsewhere
     COMMANDS = App.COMMANDS | {ActorCommands}
@@ -242,23 +244,6 @@ class ParleyApp(ExtractMixin, SelectionMixin, SearchMixin, CopyMixin, FillMixin,
         st = self.main.query_one("#status", Static)
         st.update(Text(visible(msg), style="bold red" if error else ""))
 
-    def visible_items(self, pane: str) -> list:
-        return state.visible_items(self.result, pane, self.filter_ids(), self.hide_weak)
-
-    def filter_ids(self) -> tuple[str, ...] | None:
-        """The actors the filter lets through: the actor, or everyone on its side (s)."""
-        if not self.filter_actor or self.result is None:
-            return None
-        if self.filter_side:
-            from extract.sides import side_members
-            return side_members(self.result, self.filter_actor)
-        return (self.filter_actor,)
-
-    def filter_label(self) -> str:
-        """"Vladimir Putin" or "Vladimir Putin's side"."""
-        name = self.result.actor_name(self.filter_actor) if self.result else ""
-        return f"{name}'s side" if self.filter_side else name
-
     def refresh_panes(self) -> None:
         r = self.result
         if r is None:
@@ -271,26 +256,6 @@ class ParleyApp(ExtractMixin, SelectionMixin, SearchMixin, CopyMixin, FillMixin,
         self.update_filter_line()
         self.paint_article()
         self.sync_selection(centre=False)
-
-    def update_filter_line(self) -> None:
-        """The line above the article: the actor filter, hidden weak items, the search."""
-        fl = self.main.query_one("#filter-line", Static)
-        parts = []
-        if self.filter_actor and self.result is not None:
-            ids = self.filter_ids() or ()
-            if self.filter_side:
-                names = ", ".join(self.result.actor_name(i) for i in ids)
-                parts.append(f"Filter: {self.filter_label()} — {names}  (s: only "
-                             f"{self.result.actor_name(self.filter_actor)}, escape clears)")
-            else:
-                parts.append(f"Filter: {self.result.actor_name(self.filter_actor)}  (s: their side, escape clears)")
-        if self.hide_weak:
-            parts.append(f"Hiding items below {self.WEAK_BELOW:.2f} confidence  (h shows them)")
-        if self.search_hits:
-            parts.append(f"Search “{visible(' '.join(self.search_query.split()))}”: "
-                         f"{self.search_index + 1}/{len(self.search_hits)}  (n N move, escape ends)")
-        fl.update(Text("  ·  ".join(parts), style="bold yellow"))
-        fl.display = bool(parts)
 
     def item(self, pane: str, item_id: str):
         for it in self.visible_items(pane):
@@ -352,27 +317,6 @@ class ParleyApp(ExtractMixin, SelectionMixin, SearchMixin, CopyMixin, FillMixin,
         detail = self.main.query_one("#detail")
         detail.display = not detail.display
 
-    def watch_filter_side(self, old, new) -> None:
-        self.refresh_panes()
-
-    def action_toggle_side(self) -> None:
-        if not self.filter_actor or self.result is None:
-            self.notify("Filter by an actor first (enter on an actor, or f); s then widens it to their side.",
-                        severity="warning")
-            return
-        self.filter_side = not self.filter_side
-        ids = self.filter_ids() or ()
-        self.notify(f"Showing {self.filter_label()}: " + ", ".join(self.result.actor_name(i) for i in ids),
-                    title="Filter")
-
-    def watch_filter_actor(self, old, new) -> None:
-        self.refresh_panes()
-
-    def set_filter(self, actor_id: str | None) -> None:
-        self.filter_actor = actor_id
-        if actor_id and self.result:
-            self.notify(f"Showing only {self.result.actor_name(actor_id)}", title="Filter")
-
     # ------------------------------------------------------------------ events
     @on(DataTable.RowHighlighted)
     def _on_row(self, event: DataTable.RowHighlighted) -> None:
@@ -427,45 +371,6 @@ class ParleyApp(ExtractMixin, SelectionMixin, SearchMixin, CopyMixin, FillMixin,
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.help_rows(), str(self.quotes_file),
                                     [(label, self.marks[key]) for label, key in LEGEND_KEYS]))
-
-    def action_finder(self) -> None:
-        if self.result is None:
-            self.notify("Actors are still being extracted.")
-            return
-        actors = [(a.id, a.name, a.aliases) for a in self.result.actors]
-        self.push_screen(ActorFinder(actors), lambda aid: aid and self.set_filter(aid))
-
-    def watch_hide_weak(self, old, new) -> None:
-        if self.selected and self.item(*self.selected) is None:
-            # the highlighted item was just hidden: the status must not keep showing it
-            self.selected = None
-            self.set_status(self.summary())
-        self.refresh_panes()
-
-    def summary(self) -> str:
-        """Counts of what the panes show now (after the actor filter and the weak-item toggle)."""
-        r = self.result
-        if r is None:
-            return ""
-        n = {p: len(self.visible_items(p)) for p in PANES}
-        hidden = " (weak items hidden)" if self.hide_weak else ""
-        return (f"{n['actors']} actors · {n['demands']} demands · {n['red_lines']} red lines · "
-                f"{n['quotes']} quotes{hidden}. Enter on an actor filters; f finds one; ? for help.")
-
-    def action_toggle_weak(self) -> None:
-        self.hide_weak = not self.hide_weak
-        self.notify(f"Items below {self.WEAK_BELOW:.2f} confidence {'hidden' if self.hide_weak else 'shown'}",
-                    title="Confidence")
-
-    def action_clear_filter(self) -> None:
-        if self.search_hits:
-            self.end_search()
-        elif self.filter_actor:
-            self.filter_side = False
-            self.filter_actor = None
-            self.notify("Filter cleared")
-        elif self.library is not None:
-            self.action_library()
 
     SCREEN_ACTIONS = {"quit", "help", "open", "command_palette", "focus_next", "focus_previous"}
 
