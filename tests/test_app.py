@@ -539,3 +539,77 @@ async def test_mouse_selection_in_the_article_copies_the_lines_shown(extractor, 
         chosen = app.screen.get_component_rich_style("screen--selection")
         shown = [st for pos, _, st in drawn(app, range(y, y + 1)) if pos >= view.starts[y] + 4]
         assert shown and all(st.bgcolor == chosen.bgcolor for st in shown)
+
+
+async def test_the_palette_lists_parleys_commands_when_it_opens(extractor, tmp_path):
+    """Before anything is typed: open, filter by…, side filter, copy, export, notes file, theme."""
+    from textual.command import CommandList
+
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+p")
+        for _ in range(20):
+            await pilot.pause(0.1)
+            listed = app.screen.query_one(CommandList)
+            prompts = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+            if any(p.startswith("Filter by: ") for p in prompts):
+                break
+        text = "\n".join(prompts)
+        for label in ("Open article…", "Filter by: Vladimir", "Toggle side filter", "Copy highlighted",
+                      "Export view as Markdown", "Show notes file", "Theme"):
+            assert label in text, label
+        await pilot.press("escape")
+        await pilot.pause()
+        # The side filter from the palette without an actor filter: says what to do first.
+        app.action_toggle_side()
+        await pilot.pause()
+        assert not app.filter_side
+
+
+async def test_notes_carry_the_date_the_article_gives(extractor, tmp_path):
+    """A dateline at the top dates the heading and every copy; an undated article has none."""
+    text = ("Steel talks stall\n\nPITTSBURGH, March 18, 2025 (Reuters) - The union demanded that the company "
+            "restore the pension plan. “We will not back down,” union president Shawn Fain said.\n")
+    app = article_app(extractor, tmp_path, text)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("4", "c", "2", "c")
+        await pilot.pause()
+        notes = (tmp_path / "quotes.md").read_text(encoding="utf-8").splitlines()
+    path = str(tmp_path / "article.txt")
+    assert notes[0] == f"## Steel talks stall — `{path}` — 2025-03-18"
+    assert notes[2] == f"- “We will not back down” — Shawn Fain, *Steel talks stall* ({path}), 2025-03-18"
+    assert notes[3].startswith("- ") and "— demand: " in notes[3]
+    assert notes[4].endswith(f"” — *Steel talks stall* ({path}), 2025-03-18")
+    assert notes.count(notes[0]) == 1
+
+
+async def test_the_workers_progress_and_cache_warnings_reach_the_screen(extractor, tmp_path):
+    """Progress shows in the bar (a late message of a previous article's worker does not);
+    a cache warning from the worker thread is a notification."""
+    from textual.widgets import ProgressBar
+
+    from tui.messages import ExtractProgress
+
+    app = make_app(extractor, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        bar = app.query_one("#progress", ProgressBar)
+        assert not bar.display
+        old = ExtractProgress(9, 10)
+        old.generation = app.generation - 1
+        app.post_message(old)
+        await pilot.pause()
+        assert not bar.display
+        now = ExtractProgress(5, 10)
+        now.generation = app.generation
+        app.post_message(now)
+        await pilot.pause()
+        assert bar.display and (bar.progress, bar.total) == (5, 10)
+        threading.Thread(target=app.cache_warning, args=("cache [bold]full[/]",)).start()
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if app._notifications:
+                break
+        assert any("cache [bold]full[/]" in str(n.message) for n in app._notifications)

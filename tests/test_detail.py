@@ -134,3 +134,40 @@ async def test_J_and_K_scroll_a_long_detail_at_80x24(extractor, tmp_path):
         await pilot.press("K")
         await pilot.pause()
         assert detail.scroll_y == 1
+
+
+async def test_columns_follow_the_terminal_when_it_is_resized(extractor, tmp_path):
+    """Columns are sized from the pane's width as it is after a resize, not before it:
+    80x24 → 120x40 → 200x60 → 80x24 each ends with the widths a fresh start at that size has."""
+    def widths(app) -> dict:
+        return {p: tuple(c.width for c in app.query_one(f"#{p}", DataTable).columns.values()) for p in HEADERS}
+
+    fresh = {}
+    for size in ((80, 24), (120, 40), (200, 60)):
+        app = ParleyApp(SEED, quotes_file=str(tmp_path / "notes.md"), extractor_factory=lambda: extractor)
+        async with app.run_test(size=size) as pilot:
+            await ready(app, pilot)
+            fresh[size] = widths(app)
+            pane = app.query_one("#side").pane_width()
+            assert fresh[size]["demands"] == column_widths("demands", pane), size
+    assert len({str(w) for w in fresh.values()}) == 3  # the three sizes give three layouts
+
+    app = ParleyApp(SEED, quotes_file=str(tmp_path / "notes.md"), extractor_factory=lambda: extractor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        for size in ((120, 40), (200, 60), (80, 24), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            assert widths(app) == fresh[size], size
+        for size in ((159, 40), (160, 40), (159, 40), (161, 40)):  # the grid on and off
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            pane = app.query_one("#side").pane_width()
+            assert widths(app)["quotes"] == column_widths("quotes", pane), size
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        await pilot.pause()
+        row = app.query_one("#demands", DataTable).get_row_at(0)
+        assert len(str(row[1])) <= fresh[(120, 40)]["demands"][1]  # the rows were cut to the new width

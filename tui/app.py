@@ -4,18 +4,18 @@ Start-up shows the article at once; the spaCy model loads and extraction runs in
 a thread worker that reports back with messages (``Extracted``/``ExtractFailed``).
 The app holds the state (extraction, actor filter, selected item); the panes are
 plain DataTables it fills, and every highlight in any pane marks its span in the
-article. Its actions live in mixins named for what they do: ``selection.py`` (what is
-selected, focus, n/p), ``searching.py`` (search), ``copying.py`` (copy, notes, export);
-the bindings are ``bindings.py``.
+article. Its actions live in mixins named for what they do: ``extracting.py`` (opening
+an article, the extraction worker and its messages), ``filtering.py`` (the actor and side
+filter, weak items), ``selection.py`` (what is selected, focus, n/p), ``searching.py``
+(search), ``copying.py`` (copy, notes, export), ``filling.py`` (filling the panes in
+chunks); the bindings are ``bindings.py``.
 """
 from __future__ import annotations
 
-import gc
-import threading
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
@@ -31,23 +31,22 @@ from .cli import main  # noqa: F401  (``tui.app.main`` stays the explorer's entr
 from .bindings import BINDINGS, HELP
 from .commands import ActorCommands
 from .copying import CopyMixin
-from .messages import CacheWarning, Extracted, ExtractFailed, ExtractPartial, ExtractProgress, Stopped, while_open
+from .extracting import ExtractMixin
+from .filtering import FilterMixin
+from .messages import Extracted, ExtractPartial  # noqa: F401  (bench/bench.py reads them here)
 from .detail import describe
 from .filling import FillMixin
 from .notes import default_notes_path
-from .panes import HEADERS, PANES, PaneEntered, SidePanes, column_widths
-from .screens import ActorFinder, HelpScreen, key_display
+from .panes import HEADERS, PANES, PaneEntered, PanesResized, SidePanes, column_widths
+from .screens import HelpScreen, key_display
 from .searching import SearchMixin
 from .selection import SelectionMixin
 from .styles import DEFAULT, LEGEND_KEYS, mark_styles
 
 WIDE = 160  # columns from which all four side panes show at once
-# Partial results only when the wait is long: redrawing the panes costs the UI tens of
-# milliseconds, worth it for a report that takes a minute, not for a news item.
-PARTIAL_AFTER = 4.0
 
 
-class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, FillMixin, App):
+class ParleyApp(ExtractMixin, FilterMixin, SelectionMixin, SearchMixin, CopyMixin, FillMixin, App):
     TITLE = "Parley"
     CSS_PATH = Path(__file__).with_name("parley.tcss")  # absolute: subclasses live elsewhere
     COMMANDS = App.COMMANDS | {ActorCommands}
@@ -162,7 +161,10 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, FillMixin, App):
 
     def on_resize(self, event) -> None:
         self._fit(event.size.width)
-        self.call_after_refresh(self._size_columns)
+
+    @on(PanesResized)
+    def _on_panes_resized(self) -> None:
+        self._size_columns()
 
     def _size_columns(self) -> None:
         """Give the panes' columns the widths the pane has now (fixed widths, not auto:
@@ -187,8 +189,11 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, FillMixin, App):
 
     def _fit(self, width: int) -> None:
         """Wide terminals show every side pane at once (a CSS class on the main screen)."""
-        if self.screen_stack:
+        if self.screen_stack and self.main.has_class("wide") != (width >= WIDE):
             self.main.set_class(width >= WIDE, "wide")
+            # The grid halves a pane even when the side column keeps its width (no
+            # PanesResized then); a resize that changes it too follows with the final size.
+            self._size_columns()
 
     def load_keymap(self, path: Path | None = None) -> None:
         """Apply the user's keymap file (see ``tui/keymap.py``); problems become a warning."""
@@ -234,254 +239,10 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, FillMixin, App):
         # would otherwise compete with showing the article.
         self.call_after_refresh(self.run_extraction)
 
-    # ------------------------------------------------------------------ another article
-    def _remember(self, path: str) -> None:
-        from .recent import remember
-        problem = remember(path)
-        if problem:
-            self.notify(problem, title="Recent articles", severity="warning")
-
-    def action_open(self) -> None:
-        """ctrl+o: a path with completion, or a recently opened article."""
-        from .opening import OpenScreen
-        from .recent import load_recent
-        start = str(Path(self.path).parent) + "/" if self.path and Path(self.path).is_file() else ""
-        self.push_screen(OpenScreen(load_recent(), start), lambda p: p and self.open_article(p))
-
-    def open_article(self, path: str, text: str | None = None, select: tuple[int, int] | None = None,
-                     remember: bool = True) -> bool:
-        """Show another article: read it (``text`` given: the Library's copy of it), stop the
-        running extraction, clear the filter, search and selection and extract the new one.
-        A file that cannot be read is one notification; the article on screen stays.
-        ``select``: offsets of an item to select once extracted (the Party screen)."""
-        note = None
-        if text is None:
-            from extract import DocumentError, read_document
-            try:
-                doc = read_document(path)
-            except DocumentError as exc:
-                self.notify(str(exc), title="Cannot open the article", severity="error")
-                return False
-            except Exception as exc:  # anything unexpected: one line, the current article stays
-                self.notify(f"{path}: {exc}", title="Cannot open the article", severity="error")
-                return False
-            text, note = doc.text, doc.note
-        self.workers.cancel_group(self, "extract")
-        self.generation += 1
-        self.path, self.text, self.read_error, self.read_note = path, text, None, note
-        self.result, self.final, self.from_cache = None, False, False
-        self.selected = None
-        self.pending_select = select
-        self.search_hits, self.search_index, self.search_pos, self._folded = [], 0, 0, None
-        self.set_reactive(ParleyApp.filter_actor, None)
-        self.set_reactive(ParleyApp.filter_side, False)
-        self.sub_title = visible(Path(path).name)
-        main = self.main
-        for pane in PANES:
-            table = main.query_one(f"#{pane}", DataTable)
-            with table.prevent(DataTable.RowHighlighted):
-                table.clear()
-            table.set_class(False, "-empty")
-            table.loading = True
-            main.query_one(f"#empty-{pane}", Static).display = False
-        bar = main.query_one("#progress", ProgressBar)
-        bar.update(total=None, progress=0)
-        bar.display = False
-        self.update_filter_line()
-        self.set_status("Extracting parties, demands, red lines and quotes…")
-        if note:
-            self.notify(note, title="Note")
-        if remember and Path(path).is_file():
-            self._remember(path)
-        self.call_later(self._swap_article, text)
-        return True
-
-    async def _swap_article(self, text: str) -> None:
-        main = self.main.query_one("#main")
-        old = main.query("#article, #error")
-        had_focus = any(w.has_focus for w in old)
-        await old.remove()
-        view = ArticleView(text, id="article")
-        await main.mount(view, before=0)
-        self.paint_article()
-        if had_focus:
-            view.focus()
-        self.run_extraction()
-
-    def _select_at(self, start: int, end: int) -> None:
-        """Select the demand, red line or quote at these offsets (opened from the Party screen)."""
-        self.pending_select = None
-        for pane in PANES[1:]:
-            for it in self.visible_items(pane):
-                if (it.start, it.end) == (start, end):
-                    table = self.show_pane(pane, focus=True)
-                    with table.prevent(DataTable.RowHighlighted):
-                        table.move_cursor(row=table.get_row_index(it.id), animate=False)
-                    self._select(pane, it.id)
-                    return
-        self.notify("That item is not in this extraction of the article (extracted by another version?).",
-                    severity="warning")
-
-    def _stale(self, message) -> bool:
-        """A message from the worker of an article no longer shown."""
-        return getattr(message, "generation", self.generation) != self.generation
-
-    # ------------------------------------------------------------------ worker
-    @work(thread=True, exclusive=True, group="extract")
-    def run_extraction(self) -> None:
-        from textual.worker import get_current_worker
-
-        from extract.runner import Runner
-
-        worker = get_current_worker()
-        last = [-1]
-        generation = self.generation
-        text, path = self.text, self.path
-
-        def post(message) -> None:
-            message.generation = generation
-            self.post_message(message)
-
-        def progress(done: int, total: int) -> None:
-            if worker.is_cancelled:  # `q` during a long extraction: stop at the next batch
-                raise Stopped
-            if last[0] < 0:
-                # The model is loaded: its objects live as long as the process, so the
-                # collector need not scan them again (at 1 MB its full collections took
-                # 12.5 s in all, up to 0.6 s each, stalling the UI; 7.3 s and 0.38 s after).
-                gc.freeze()
-            pct = done * 100 // max(total, 1)
-            if pct != last[0]:  # at most 100 messages, however many batches
-                last[0] = pct
-                post(ExtractProgress(done, total))
-
-        def partial(result: Extraction) -> None:
-            if worker.is_cancelled:
-                raise Stopped
-            post(ExtractPartial(result, result.document.length, len(text)))
-
-        def job() -> None:
-            try:
-                runner = Runner(self.model, cache=self.cache, extractor_factory=self.extractor_factory)
-                box["result"] = runner.extract(text, path, progress=progress, partial=partial,
-                                               partial_after=PARTIAL_AFTER)
-            except BaseException as exc:  # noqa: BLE001 - handed to the worker below
-                box["error"] = exc
-            finally:
-                done.set()
-
-        # The extraction runs in a daemon thread this worker waits on: `q` returns from the
-        # worker at once, and the process exits without waiting for a rules pass (seconds at
-        # 1 MB) to reach the next check; the thread stops at its next batch, or with the process.
-        box: dict = {}
-        done = threading.Event()
-        threading.Thread(target=job, name="parley-extract", daemon=True).start()
-        while not done.wait(0.05):
-            if worker.is_cancelled:
-                return
-        exc = box.get("error")
-        if isinstance(exc, Stopped) or worker.is_cancelled:
-            return
-        if exc is not None:  # ModelNotFound and anything unexpected: a message, not a crash
-            post(ExtractFailed(str(exc) or exc.__class__.__name__))
-            return
-        result, hit = box["result"]
-        message = Extracted(result)
-        message.from_cache = hit
-        post(message)
-
-    def cache_warning(self, text: str) -> None:
-        """The cache's warn callback; runs in the worker thread."""
-        self.post_message(CacheWarning(text))
-
-    @on(CacheWarning)
-    @while_open
-    def _on_cache_warning(self, message: CacheWarning) -> None:
-        self.notify(visible(message.text), title="Cache", severity="warning", timeout=8)
-
-    @on(ExtractProgress)
-    @while_open
-    def _on_progress(self, message: ExtractProgress) -> None:
-        if self._stale(message):
-            return
-        bar = self.main.query_one("#progress", ProgressBar)
-        bar.display = True
-        bar.update(total=message.total, progress=message.done)
-
-    def _take(self, result: Extraction) -> None:
-        """Show a (partial or final) result, keeping the filter and selection that survive."""
-        self.result = result
-        for p in PANES:
-            self.main.query_one(f"#{p}", DataTable).loading = False
-        if self.selected and self.item(*self.selected) is None:
-            self.selected = None
-        if self.filter_actor and result.actor(self.filter_actor) is None:
-            self.notify("The filtered actor was merged with another as more text was read; filter cleared.")
-            self.filter_actor = None  # the watcher refreshes the panes
-        else:
-            self.refresh_panes()
-
-    @on(ExtractPartial)
-    @while_open
-    def _on_partial(self, message: ExtractPartial) -> None:
-        if self.final or self._stale(message):
-            return  # a late partial never replaces the whole
-        self._take(message.result)
-        pct = message.done * 100 // max(message.total, 1)
-        self.set_status(f"Found so far in the first {pct}% of the article: {len(message.result.actors)} actors · "
-                        f"{len(message.result.claims)} claims · {len(message.result.quotes)} quotes. "
-                        "Still reading; the panes update when it is done.")
-
-    @on(Extracted)
-    @while_open
-    def _on_extracted(self, message: Extracted) -> None:
-        if self._stale(message):
-            return
-        self.final = True
-        self.from_cache = getattr(message, "from_cache", False)
-        self.main.query_one("#progress", ProgressBar).display = False
-        self._take(message.result)
-        r = self.result
-        if self.pending_select:
-            self._select_at(*self.pending_select)
-        if self.selected:
-            return  # the status line shows the highlighted item (sync_selection put it there)
-        self.set_status(f"{len(r.actors)} actors · {len(r.demands)} demands · {len(r.red_lines)} red lines · "
-                        f"{len(r.quotes)} quotes{' (cached)' if self.from_cache else ''}. "
-                        "Enter on an actor filters; f finds one; ? for help.")
-
-    @on(ExtractFailed)
-    @while_open
-    def _on_failed(self, message: ExtractFailed) -> None:
-        if self._stale(message):
-            return
-        self.main.query_one("#progress", ProgressBar).display = False
-        for p in PANES:
-            self.main.query_one(f"#{p}", DataTable).loading = False
-        self.set_status(f"Extraction failed: {message.error}", error=True)
-        self.notify(message.error, title="Extraction failed", severity="error", timeout=10)
-
     # ------------------------------------------------------------------ state
     def set_status(self, msg: str, error: bool = False) -> None:
         st = self.main.query_one("#status", Static)
         st.update(Text(visible(msg), style="bold red" if error else ""))
-
-    def visible_items(self, pane: str) -> list:
-        return state.visible_items(self.result, pane, self.filter_ids(), self.hide_weak)
-
-    def filter_ids(self) -> tuple[str, ...] | None:
-        """The actors the filter lets through: the actor, or everyone on its side (s)."""
-        if not self.filter_actor or self.result is None:
-            return None
-        if self.filter_side:
-            from extract.sides import side_members
-            return side_members(self.result, self.filter_actor)
-        return (self.filter_actor,)
-
-    def filter_label(self) -> str:
-        """"Vladimir Putin" or "Vladimir Putin's side"."""
-        name = self.result.actor_name(self.filter_actor) if self.result else ""
-        return f"{name}'s side" if self.filter_side else name
 
     def refresh_panes(self) -> None:
         r = self.result
@@ -495,26 +256,6 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, FillMixin, App):
         self.update_filter_line()
         self.paint_article()
         self.sync_selection(centre=False)
-
-    def update_filter_line(self) -> None:
-        """The line above the article: the actor filter, hidden weak items, the search."""
-        fl = self.main.query_one("#filter-line", Static)
-        parts = []
-        if self.filter_actor and self.result is not None:
-            ids = self.filter_ids() or ()
-            if self.filter_side:
-                names = ", ".join(self.result.actor_name(i) for i in ids)
-                parts.append(f"Filter: {self.filter_label()} — {names}  (s: only "
-                             f"{self.result.actor_name(self.filter_actor)}, escape clears)")
-            else:
-                parts.append(f"Filter: {self.result.actor_name(self.filter_actor)}  (s: their side, escape clears)")
-        if self.hide_weak:
-            parts.append(f"Hiding items below {self.WEAK_BELOW:.2f} confidence  (h shows them)")
-        if self.search_hits:
-            parts.append(f"Search “{visible(' '.join(self.search_query.split()))}”: "
-                         f"{self.search_index + 1}/{len(self.search_hits)}  (n N move, escape ends)")
-        fl.update(Text("  ·  ".join(parts), style="bold yellow"))
-        fl.display = bool(parts)
 
     def item(self, pane: str, item_id: str):
         for it in self.visible_items(pane):
@@ -576,27 +317,6 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, FillMixin, App):
         detail = self.main.query_one("#detail")
         detail.display = not detail.display
 
-    def watch_filter_side(self, old, new) -> None:
-        self.refresh_panes()
-
-    def action_toggle_side(self) -> None:
-        if not self.filter_actor or self.result is None:
-            self.notify("Filter by an actor first (enter on an actor, or f); s then widens it to their side.",
-                        severity="warning")
-            return
-        self.filter_side = not self.filter_side
-        ids = self.filter_ids() or ()
-        self.notify(f"Showing {self.filter_label()}: " + ", ".join(self.result.actor_name(i) for i in ids),
-                    title="Filter")
-
-    def watch_filter_actor(self, old, new) -> None:
-        self.refresh_panes()
-
-    def set_filter(self, actor_id: str | None) -> None:
-        self.filter_actor = actor_id
-        if actor_id and self.result:
-            self.notify(f"Showing only {self.result.actor_name(actor_id)}", title="Filter")
-
     # ------------------------------------------------------------------ events
     @on(DataTable.RowHighlighted)
     def _on_row(self, event: DataTable.RowHighlighted) -> None:
@@ -651,45 +371,6 @@ class ParleyApp(SelectionMixin, SearchMixin, CopyMixin, FillMixin, App):
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.help_rows(), str(self.quotes_file),
                                     [(label, self.marks[key]) for label, key in LEGEND_KEYS]))
-
-    def action_finder(self) -> None:
-        if self.result is None:
-            self.notify("Actors are still being extracted.")
-            return
-        actors = [(a.id, a.name, a.aliases) for a in self.result.actors]
-        self.push_screen(ActorFinder(actors), lambda aid: aid and self.set_filter(aid))
-
-    def watch_hide_weak(self, old, new) -> None:
-        if self.selected and self.item(*self.selected) is None:
-            # the highlighted item was just hidden: the status must not keep showing it
-            self.selected = None
-            self.set_status(self.summary())
-        self.refresh_panes()
-
-    def summary(self) -> str:
-        """Counts of what the panes show now (after the actor filter and the weak-item toggle)."""
-        r = self.result
-        if r is None:
-            return ""
-        n = {p: len(self.visible_items(p)) for p in PANES}
-        hidden = " (weak items hidden)" if self.hide_weak else ""
-        return (f"{n['actors']} actors · {n['demands']} demands · {n['red_lines']} red lines · "
-                f"{n['quotes']} quotes{hidden}. Enter on an actor filters; f finds one; ? for help.")
-
-    def action_toggle_weak(self) -> None:
-        self.hide_weak = not self.hide_weak
-        self.notify(f"Items below {self.WEAK_BELOW:.2f} confidence {'hidden' if self.hide_weak else 'shown'}",
-                    title="Confidence")
-
-    def action_clear_filter(self) -> None:
-        if self.search_hits:
-            self.end_search()
-        elif self.filter_actor:
-            self.filter_side = False
-            self.filter_actor = None
-            self.notify("Filter cleared")
-        elif self.library is not None:
-            self.action_library()
 
     SCREEN_ACTIONS = {"quit", "help", "open", "command_palette", "focus_next", "focus_previous"}
 

@@ -33,8 +33,9 @@ class ActorCommands(Provider):
             ("Export view as JSON", app.action_export_json, "E"),
             ("Clear actor filter", app.action_clear_filter, "escape"),
         ]
-        if getattr(app, "filter_actor", None) and hasattr(app, "action_toggle_side"):
-            out.append(("Toggle side filter (person / everyone on their side)", app.action_toggle_side, "s"))
+        if hasattr(app, "action_toggle_side"):  # listed always: without a filter it says what to do
+            out.append(("Toggle side filter (person / everyone on their side)", app.action_toggle_side,
+                        "s" if getattr(app, "filter_actor", None) else "s, after filtering by an actor"))
         if hasattr(app, "action_open"):
             from .opening import recent_label
             from .recent import load_recent

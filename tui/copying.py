@@ -28,8 +28,16 @@ def to_clipboards(app, text: str) -> list[str]:
 
 
 class CopyMixin:
+    def article_date(self) -> str | None:
+        """The article's date when its top gives one (a dateline, a date line), else None;
+        read once per article."""
+        if getattr(self, "_dated", (None,))[0] is not self.text:
+            from extract.library.dates import dateline_date
+            self._dated = (self.text, dateline_date(self.text))
+        return self._dated[1]
+
     def format_item(self, it) -> str:
-        return format_item(self.result, it, self.text)
+        return format_item(self.result, it, self.text, self.article_date())
 
     def _copy(self, notes: list[str], what: str) -> None:
         where = to_clipboards(self, "\n".join(notes))
@@ -41,7 +49,7 @@ class CopyMixin:
     def _append_notes(self, notes: list[str]) -> Path | None:
         """Append (never overwrite) so a copy survives a terminal that drops OSC 52: one
         Markdown list item per note, under this article's heading."""
-        head = heading(self.result)
+        head = heading(self.result, self.article_date())
         try:
             append_note(self.quotes_file, notes_chunk(last_heading(self.quotes_file), head, notes))
             return self.quotes_file

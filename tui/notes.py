@@ -35,33 +35,36 @@ def said(text: str) -> str:
     return t
 
 
-def source(r: Extraction) -> str:
-    """*Title* (path): where a copy comes from (the documents carry no date yet)."""
+def source(r: Extraction, date: str | None = None) -> str:
+    """*Title* (path), date: where a copy comes from (the date when the article gives one:
+    a dateline or a date line at its top, see ``extract/library/dates.py``)."""
     path = r.document.path
     where = f" ({_one_line(os.path.abspath(path))})" if path and path != "-" else ""
-    return f"*{_one_line(r.document.title)}*{where}"
+    when = f", {_one_line(date)}" if date else ""
+    return f"*{_one_line(r.document.title)}*{where}{when}"
 
 
-def format_item(r: Extraction, it, text: str | None = None) -> str:
-    """A quote as “text” — Speaker, *Title* (path). A demand or red line is not a
+def format_item(r: Extraction, it, text: str | None = None, date: str | None = None) -> str:
+    """A quote as “text” — Speaker, *Title* (path), date. A demand or red line is not a
     quotation: ``Holder — demand: <claim> (cue: <cue>)`` and, on the next line, the
     evidence sentence in quotation marks with its source (when the article ``text`` is
     given; else the source ends the line)."""
     from extract.render import holders_of
     if isinstance(it, Quote):
-        return f"“{said(it.text)}” — {_one_line(r.actor_name(it.speaker))}, {source(r)}"
+        return f"“{said(it.text)}” — {_one_line(r.actor_name(it.speaker))}, {source(r, date)}"
     line = (f"{_one_line(holders_of(r, it))} — {KIND.get(it.kind, it.kind)}: {_one_line(it.text)} "
             f"(cue: {_one_line(it.cue or '—')})")
     if text is None:
-        return f"{line}, {source(r)}"
-    return f"{line}\n“{_one_line(text[it.sentence_start:it.sentence_end])}” — {source(r)}"
+        return f"{line}, {source(r, date)}"
+    return f"{line}\n“{_one_line(text[it.sentence_start:it.sentence_end])}” — {source(r, date)}"
 
 
-def heading(r: Extraction) -> str:
-    """The Markdown heading a note sits under: one per article (title, path)."""
+def heading(r: Extraction, date: str | None = None) -> str:
+    """The Markdown heading a note sits under: one per article (title, path, date when known)."""
     path = r.document.path
     where = f" — `{_one_line(os.path.abspath(path))}`" if path and path != "-" else ""
-    return f"## {_one_line(r.document.title)}{where}"
+    when = f" — {_one_line(date)}" if date else ""
+    return f"## {_one_line(r.document.title)}{where}{when}"
 
 
 def list_item(note: str) -> str:
@@ -162,4 +165,5 @@ def library_heading(o: dict) -> str:
     """The heading a library copy sits under: its article's, as ``heading`` writes it."""
     path = o.get("path") or ""
     where = f" — `{_one_line(os.path.abspath(path) if os.path.exists(path) else path)}`" if path else ""
-    return f"## {_one_line(o.get('title') or '')}{where}"
+    when = f" — {_one_line(o['date'])}" if o.get("date") else ""
+    return f"## {_one_line(o.get('title') or '')}{where}{when}"

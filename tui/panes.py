@@ -61,6 +61,12 @@ class PaneEntered(Message):
     pane: str
 
 
+class PanesResized(Message):
+    """The side panes have a new size (a terminal resize, the wide layout switched on or
+    off): their columns are sized from it. Sent after layout, so the size read is the new
+    one (the app's own Resize comes before the panes are laid out)."""
+
+
 class SidePanes(Vertical):
     """Tab strip + four titled sections; ``active`` names the pane in front."""
 
@@ -82,6 +88,9 @@ class SidePanes(Vertical):
             self.query_one(f"#tab-{p}").tooltip = TIPS[p]
             self.query_one(f"#sec-{p} .section-title").tooltip = TIPS[p]
         self._show(self.active)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.post_message(PanesResized())
 
     def pane_width(self) -> int:
         """The width of one pane: all of ``#sections`` when tabbed, half of it in the grid."""
