@@ -502,7 +502,8 @@ class ActorIndex:
         if cl is None:
             cl = self.clusters[key] = Cluster(key=key, kind="group", is_group=True)
             cl.affiliation = state
-        toks = sorted({head.i, *(t.i for t in owner.subtree)})
+        later = {t.i for c in owner.children if c.dep_ in ("conj", "cc", "appos") for t in c.subtree}
+        toks = sorted({head.i, *(t.i for t in owner.subtree if t.i not in later)})  # not "… and Maoists"
         first = head.i if owner.i > head.i else toks[0]
         span = head.doc[first: max(toks) + 1]
         start, end = self.ctx.span_of(chunk, span)

@@ -38,6 +38,8 @@ POSITION_NOUNS = {"position", "stance", "view", "line", "demand", "condition", "
 TIME_NOUNS = {"hour", "day", "week", "month", "year", "deadline"}
 ENDED_WORDS = {"over", "finished", "dead", "off"}  # "the talks are over / finished / dead / off"
 SANCTION_VERBS = {"quit", "strike", "boycott", "retaliate", "resign", "veto", "sanction", "suspend", "halt"}
+SETTLEMENTS = {"peace", "deal", "agreement", "settlement", "solution", "ceasefire", "cease-fire", "truce", "talks",
+               "negotiation", "normalisation", "normalization", "stability", "reconciliation", "election", "return"}
 RESISTED = {"call", "demand", "pressure", "request", "appeal", "plea", "push", "proposal", "ultimatum"}
 WISH_VERBS = {"want", "intend", "plan", "wish", "mean"}  # "does not want to accept"
 # "the fighting must stop", "the attacks should end": a call to end what one side does
@@ -450,8 +452,10 @@ class ClaimFinder:
             if lemma == "want" and ok and target_tok is None and not participle:
                 # "we want a better life", "the union wants a 5 percent raise" (a party wanting a
                 # thing); "he wants to discuss" is not a demand
+                # "the Front said it wants a timetable": a pronoun in what a party reports of itself
                 ok = subj is not None and (pronoun_key(subj) in PRONOUNS_FIRST or (
-                    pronoun_key(subj) not in PRONOUNS_ALL and self._resolve(chunk, subj, speaker, loose=False) is not None))
+                    pronoun_key(subj) not in PRONOUNS_ALL and self._resolve(chunk, subj, speaker, loose=False) is not None)
+                    or (subj.lower_ in ("it", "they", "he", "she") and self._reporter(chunk, tok) is not None))
             if ok:
                 holders = self._holders(chunk, holder_tok, speaker, loose=agent is None)
                 holder = holders[0] if holders else None
@@ -535,7 +539,7 @@ class ClaimFinder:
         if is_verb and lemma in self.moves and not self._negated(tok) \
                 and any(c.dep_ == "advmod" and c.lower_ == "only" for c in tok.children):
             cond = next((c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and any(
-                m.dep_ == "mark" and m.lower_ in ("if", "when") for m in c.children)), None)
+                m.dep_ == "mark" and m.lower_ in ("if", "when", "after", "once") for m in c.children)), None)
             if cond is not None and subj is not None:
                 holders = self._holders(chunk, subj, speaker, loose=False)
                 holder = (holders[0] if holders else None) or self._reporter(chunk, tok) or speaker
@@ -551,6 +555,10 @@ class ClaimFinder:
         #     "all they need to do is call off strikes", "the best thing the union could do is …"
         if is_verb and lemma == "be" and tok.lower_ in ("is", "'s", "are") and not self._negated(tok):
             out.extend(self._cleft(chunk, tok, speaker, qi))
+        # --- "it is time for the government to act", "it's not yet time for signing";
+        #     "a ceasefire is a precondition for talks"
+        if is_verb and lemma == "be":
+            out.extend(self._copular_position(chunk, tok, speaker, qi))
         # --- "the talks are over", "negotiations are finished", said by a party: it ends them
         if tok.pos_ == "NOUN" and lemma in self.talk_nouns and tok.dep_ == "nsubj" and tok.head.lemma_ == "be" \
                 and not self._negated(tok.head) and not self._hypothetical(tok.head) and any(
@@ -1013,6 +1021,67 @@ class ClaimFinder:
             b -= 1
         return [self._make("demand", chunk, be, (a, b), rel.text, holder, target,
                            f"pseudo-cleft '{rel.text} … {be.text}'", 0.6, "cleft", qi, holders or None)]
+
+    def _copular_position(self, chunk, be, speaker, qi) -> list[RawClaim]:
+        """A position said with "be": "it is time for X to act" (a demand; "it is not yet
+        time for signing" a red line) and "X is a precondition for talks" (a demand for X),
+        held by whoever says it: its reporter, the quote's speaker, a statement's author;
+        "there can be no peace without justice" is a red line the same way."""
+        attr = next((c for c in be.children if c.dep_ == "attr"), None)
+        subj = next((c for c in be.children if c.dep_ in ("nsubj", "expl")), None)
+        if attr is None or subj is None or attr.i < be.i or self._hypothetical(be):
+            return []
+        if subj.dep_ == "expl" and not self._no_without(be, attr):
+            return []
+        reported = self._reporter(chunk, be)
+        if be.tag_ == "VBD" and reported is None:
+            return []  # a past "it was time to go" narrates
+        holder = reported or speaker or (self.res.doc_speaker if qi is None else None)
+        if holder is None:
+            return []
+        alemma = attr.lemma_.lower()
+        negated = self._negated(be)
+        if alemma == "time" and subj.lower_ == "it":
+            act = next((c for c in attr.children if c.dep_ in ("relcl", "acl") and to_infinitive(c)), None)
+            if act is None:
+                act = next((p.children and next((x for x in p.children if x.dep_ == "pcomp" and x.tag_ == "VBG"), None)
+                            for p in attr.children if p.dep_ == "prep" and p.lower_ == "for"), None)
+            if act is None:
+                return []
+            agent = next((x for x in act.children if x.dep_ == "nsubj"), None)
+            if agent is not None and pronoun_key(agent) in PRONOUNS_FIRST | {"you"}:
+                return []  # "it is time for us to go" plans
+            target = self._resolve(chunk, agent, speaker, loose=False) if agent is not None else None
+            last = act.right_edge
+            a, b = self.ctx.tok_start(chunk, subj), self.ctx.tok_end(chunk, last)
+            kind = "red_line" if negated else "demand"
+            return [self._make(kind, chunk, be, (a, b), "time for", holder, target,
+                               "'it is " + ("not " if negated else "") + "time for …'", 0.6, "phrase", qi)]
+        if subj.dep_ == "expl":  # "there can be no peace without justice"
+            a = self.ctx.tok_start(chunk, subj)
+            b = self.ctx.tok_end(chunk, attr.right_edge if attr.right_edge.i > be.i else be.right_edge)
+            while b > a and self.ctx.text[b - 1] in " ,.;:!?":
+                b -= 1
+            return [self._make("red_line", chunk, be, (a, b), f"no {attr.text} without", holder, None,
+                               f"'no {attr.text} without …'", 0.6, "absence", qi)]
+        if alemma in ("precondition", "prerequisite", "condition", "requirement") and not negated \
+                and any(p.dep_ == "prep" and p.lower_ == "for" for p in attr.children) \
+                and pronoun_key(subj) not in PRONOUNS_ALL and subj.lower_ not in ("this", "that", "which"):
+            a = self.ctx.tok_start(chunk, subj.left_edge)
+            b = self.ctx.tok_end(chunk, attr.right_edge)
+            return [self._make("demand", chunk, be, (a, b), attr.text, holder, None,
+                               f"'… is a {attr.text} for …'", 0.6, "noun", qi)]
+        return []
+
+    def _no_without(self, be, attr) -> bool:
+        """"there can be no peace without justice", "there will be no deal without a
+        ceasefire": a settlement denied unless a condition is met."""
+        if attr.lemma_.lower() not in SETTLEMENTS | self.none_nouns or not any(
+                c.dep_ == "det" and c.lower_ == "no" for c in attr.children):
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in be.children):
+            return False
+        return any(p.dep_ == "prep" and p.lower_ == "without" for h in (attr, be) for p in h.children)
 
     @staticmethod
     def _sanction(tok) -> bool:

@@ -171,6 +171,19 @@ POSITIVE = [
     ('"What we want is a fair deal," union leader Ada Obi said.', "demand", "Ada Obi", "What we want is a fair deal"),
     ('Minister Lena Varga wrote to the National Teachers Union. "All they need to do is call off the strikes," '
      "Varga said.", "demand", "Lena Varga", "All they need to do is call off the strikes"),
+    # "it is time for X to act" / "not yet time for signing"; a precondition; no peace without
+    ("Minister Lena Varga said it was time for the Freedonian government to act.", "demand", "Lena Varga",
+     "time for the Freedonian government to act"),
+    ('"It\'s not yet time for signing the agreement," Minister Lena Varga said.', "red_line", "Lena Varga",
+     "not yet time for signing the agreement"),
+    ("The Freedonian Liberation Front said the release of prisoners was a precondition for talks.", "demand",
+     "Freedonian Liberation Front", "the release of prisoners was a precondition for talks"),
+    ("There can be no peace without justice, the Freedonian Liberation Front said.", "red_line",
+     "Freedonian Liberation Front", "no peace without justice"),
+    ("The Freedonian Liberation Front said talks could only resume after the troops leave.", "demand",
+     "Freedonian Liberation Front", "after the troops leave"),
+    ("The Freedonian Liberation Front said it wanted a timetable for the withdrawal.", "demand",
+     "Freedonian Liberation Front", "wanted a timetable for the withdrawal"),
     # a leadership is a body
     ("The Freedonian leadership refused to take up the proposal.", "red_line", "leadership",
      "refused to take up the proposal"),
@@ -260,6 +273,11 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     "The accord was reached in the morning but had not been formally signed.",
     # resisting a thing is no refusal; a plan on a condition of one's own
     "The suspect resisted arrest on Friday.",
+    # a past narration, a plan of one's own, no condition
+    "It was time to go home.",
+    '"It is time for us to leave," Minister Lena Varga said.',
+    "Minister Lena Varga said the condition of the roads was a worry for everyone.",
+    "There was no peace without war in those years, Minister Lena Varga said.",
     # a cleft that plans, judges or generalises
     '"What we want is to win," union leader Ada Obi said.',
     '"What we can do is make the governor go to Illinois," union leader Ada Obi said.',
