@@ -38,6 +38,7 @@ POSITION_NOUNS = {"position", "stance", "view", "line", "demand", "condition", "
 TIME_NOUNS = {"hour", "day", "week", "month", "year", "deadline"}
 ENDED_WORDS = {"over", "finished", "dead", "off"}  # "the talks are over / finished / dead / off"
 SANCTION_VERBS = {"quit", "strike", "boycott", "retaliate", "resign", "veto", "sanction", "suspend", "halt"}
+ACL_DEMANDS = {"demand", "call", "urge", "insist", "press", "push", "want"}
 SETTLEMENTS = {"peace", "deal", "agreement", "settlement", "solution", "ceasefire", "cease-fire", "truce", "talks",
                "negotiation", "normalisation", "normalization", "stability", "reconciliation", "election", "return"}
 RESISTED = {"call", "demand", "pressure", "request", "appeal", "plea", "push", "proposal", "ultimatum"}
@@ -47,6 +48,7 @@ HOSTILITIES = {"fighting", "violence", "attack", "killing", "bloodshed", "shelli
                "war", "hostility", "occupation", "blockade", "siege", "assault", "offensive", "aggression",
                "strike", "raid", "airstrike", "crackdown", "incursion"}
 CEASE_VERBS = {"stop", "end", "cease", "halt"}
+HOSTILITIES |= {"shutdown", "lockout", "embargo", "sanctions", "detention", "deportation"}
 # "the deadline is final / immovable": a term the holder will not move on
 FINAL_WORDS = {"final", "immovable", "irrevocable", "definitive"}
 FINAL_SUBJECTS = {"deadline", "offer", "decision", "position", "proposal", "terms", "ultimatum"}
@@ -397,6 +399,11 @@ class ClaimFinder:
         if is_verb and self._hypothetical(tok):
             return out
         subj = clause_subject(tok) if is_verb else None
+        if subj is None and is_verb and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
+                and lemma in ACL_DEMANDS and self._resolve(chunk, tok.head, speaker, loose=False):
+            # "garment workers, demanding a minimum wage, …": the party the participle describes
+            # (eval-diff: not "a book calling for stimulus", "seeking comment", "seeking the nomination")
+            subj = tok.head
         if is_verb and self._blocked(tok):
             return out
         agent = by_agent(tok) if is_verb else None
@@ -449,6 +456,12 @@ class ClaimFinder:
                     ok, target_tok = True, kids["dobj"]
                 elif r == "obj" and "dobj" in kids and kids["dobj"].pos_ in ("NOUN", "PROPN"):
                     ok = True
+                elif r == "see_obj" and "xcomp" in kids and kids["xcomp"].lemma_ == "see" and any(
+                        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in kids["xcomp"].children):
+                    ok = True  # "we want to see direct negotiations" wants them
+                elif r == "xcomp_passive" and "xcomp" in kids and to_infinitive(kids["xcomp"]) and any(
+                        c.dep_ == "auxpass" for c in kids["xcomp"].children):
+                    ok = True  # "wanted to be paid $9 million": what others must do for them
             if lemma == "want" and ok and target_tok is None and not participle:
                 # "we want a better life", "the union wants a 5 percent raise" (a party wanting a
                 # thing); "he wants to discuss" is not a demand
@@ -657,7 +670,16 @@ class ClaimFinder:
                 and any(c.dep_ == "auxpass" for c in passive.children) \
                 and passive.lemma_.lower() not in self.reporting | {"note", "remember", "admit", "recognize",
                                                                      "recognise", "understand", "consider", "stress"}
-            if modal is not None and not hedged and not self._negated(tok) and subj is not None \
+            # "must not" / "should not" forbid, which is a demand too; "need not" / "does not have
+            # to" lift an obligation
+            forbids = modal is not None and modal.i != tok.i and self._negated(tok) \
+                and modal.lower_ in ("must", "should", "ought", "mustn't", "shouldn't") \
+                and subj is not None and pronoun_key(subj) not in PRONOUNS_FIRST | {"you"} \
+                and lemma not in ("be", "have") and not (tok.tag_ == "VBN" and any(
+                    c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in tok.children))
+            # (eval-diff: not "we must not forget", "she shouldn't be president", "they shouldn't
+            # have trouble", "he should not have called Rubio a lightweight": a judgement)
+            if modal is not None and not hedged and (not self._negated(tok) or forbids) and subj is not None \
                     and (subj.lower_ not in ("it", "there", "who", "which", "that") or passive_it or told):
                 # (eval-diff: "workers who would have to be laid off", "Acosta, who must make the
                 # final decision" describe someone, they oblige no one)

@@ -184,6 +184,22 @@ POSITIVE = [
      "Freedonian Liberation Front", "after the troops leave"),
     ("The Freedonian Liberation Front said it wanted a timetable for the withdrawal.", "demand",
      "Freedonian Liberation Front", "wanted a timetable for the withdrawal"),
+    # a participle describing a party; "must not"; "want to see X", "want to be paid";
+    # "fight until"; a declared ultimatum; the shutdown must stop
+    ("Around 5,000 garment workers, demanding a monthly minimum wage of Taka 23,000, set up roadblocks.", "demand",
+     "garment workers", "demanding a monthly minimum wage"),
+    ('"Israel must not build more settlements," Minister Lena Varga said.', "demand", "Lena Varga",
+     "must not build more settlements"),
+    ('"We want to see direct negotiations," union leader Ada Obi said.', "demand", "Ada Obi",
+     "want to see direct negotiations"),
+    ("The Transit Workers Union wants to be included in the talks.", "demand", "Transit Workers Union",
+     "wants to be included in the talks"),
+    ('"We will fight with a full strike until our demands are met," union leader Ada Obi said.', "demand",
+     "Ada Obi", "until our demands are met"),
+    ("The National Teachers Union declared a seven-day ultimatum to the ministry to restart talks.", "demand",
+     "National Teachers Union", "ultimatum"),
+    ('"The shutdown should stop today," Senator Ruth Adler said.', "demand", "Ruth Adler",
+     "The shutdown should stop today"),
     # a leadership is a body
     ("The Freedonian leadership refused to take up the proposal.", "red_line", "leadership",
      "refused to take up the proposal"),
@@ -275,6 +291,11 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     "The suspect resisted arrest on Friday.",
     # a past narration, a plan of one's own, no condition
     "It was time to go home.",
+    # a participle of a thing, a comment sought; a judgement of the past; a first-person "must not"
+    "Senator Ruth Adler wrote a book calling for massive fiscal stimulus.",
+    "The Transit Workers Union did not respond to an email seeking comment.",
+    '"He should not have called the governor a lightweight," Senator Ruth Adler said.',
+    '"We must not forget the victims," Minister Lena Varga said.',
     '"It is time for us to leave," Minister Lena Varga said.',
     "Minister Lena Varga said the condition of the roads was a worry for everyone.",
     "There was no peace without war in those years, Minister Lena Varga said.",
