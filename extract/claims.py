@@ -107,6 +107,8 @@ class ClaimFinder:
         self.noun_lists = set(d["noun_lists"])
         self.refusals = set(r["verbs"])
         self.particle_verbs = r["particle_verbs"]  # lemma -> particle
+        self.object_verbs = r["object_verbs"]["verbs"]  # lemma -> "dobj" or the preposition
+        self.proposal_nouns = frozenset(r["object_verbs"]["objects"])
         self.negated = set(r["negated_verbs"])
         self.negators = set(r["negators"])
         self.negated_future = set(r.get("negated_future_verbs", []))
@@ -381,12 +383,22 @@ class ClaimFinder:
                         holders=hs)
 
     def _refusal_verb(self, verb) -> bool:
-        """refuse, reject, decline …, a particle verb of refusal ("rule out", "turn down"), or
-        "resisted calls / pressure to …" (resisting a thing is no refusal: "resisted arrest")."""
+        """refuse, reject, decline …, a particle verb of refusal ("rule out", "turn down"),
+        "resisted calls / pressure to …" (resisting a thing is no refusal: "resisted arrest"),
+        or a verb that refuses a proposal ("balked at the plan", "blocked the resolution")."""
         lemma = verb.lemma_.lower()
         return lemma in self.refusals or (lemma in self.particle_verbs and any(
             c.dep_ == "prt" and c.lower_ == self.particle_verbs[lemma] for c in verb.children)) or (
-            lemma == "resist" and any(c.dep_ == "dobj" and c.lemma_.lower() in RESISTED for c in verb.children))
+            lemma == "resist" and any(c.dep_ == "dobj" and c.lemma_.lower() in RESISTED for c in verb.children)) or (
+            lemma in self.object_verbs and self._proposal_object(verb, self.object_verbs[lemma]))
+
+    def _proposal_object(self, verb, via: str) -> bool:
+        if via == "dobj":
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+        else:
+            objs = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == via
+                    for o in p.children if o.dep_ == "pobj"]
+        return any(o.lemma_.lower() in self.proposal_nouns for o in objs)
 
     def _refusing(self, verb) -> bool:
         """"refused Taleban demands", "will not accept their conditions": the verb's
@@ -580,6 +592,7 @@ class ClaimFinder:
         #     "a ceasefire is a precondition for talks"
         if is_verb and lemma == "be":
             out.extend(self._copular_position(chunk, tok, speaker, qi))
+            out.extend(self._against(chunk, tok, subj, speaker, qi))
         # --- "the talks are over", "negotiations are finished", said by a party: it ends them
         if tok.pos_ == "NOUN" and lemma in self.talk_nouns and tok.dep_ == "nsubj" and tok.head.lemma_ == "be" \
                 and not self._negated(tok.head) and not self._hypothetical(tok.head) and any(
@@ -1103,6 +1116,27 @@ class ClaimFinder:
                                f"'… is a {attr.text} for …'", 0.6, "noun", qi)]
         return []
 
+    def _against(self, chunk, be, subj, speaker, qi) -> list[RawClaim]:
+        """"Freedonia is against the plan" refuses it; "the offer is inadequate /
+        insufficient", said by a party, rejects it."""
+        if subj is None or self._hypothetical(be) or self._negated(be):
+            return []
+        against = next((o for p in be.children if p.dep_ == "prep" and p.lower_ == "against"
+                        for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in self.proposal_nouns), None)
+        if against is not None:
+            holders = self._holders(chunk, subj, speaker, loose=False)
+            if holders:
+                return [self._make("red_line", chunk, be, self._span(chunk, be, include_subject=False), "against",
+                                   holders[0], None, "'is against' a proposal", 0.65, "agentive", qi, holders)]
+            return []
+        weak = next((c for c in be.children if c.dep_ == "acomp" and c.lower_ in ("inadequate", "insufficient")), None)
+        if weak is not None and subj.lemma_.lower() in self.proposal_nouns:
+            holder = self._reporter(chunk, be) or speaker
+            if holder:
+                return [self._make("red_line", chunk, be, self._span(chunk, be, include_subject=True), weak.text,
+                                   holder, None, f"a proposal called {weak.text}", 0.6, "phrase", qi)]
+        return []
+
     def _no_without(self, be, attr) -> bool:
         """"there can be no peace without justice", "there will be no deal without a
         ceasefire": a settlement denied unless a condition is met."""
@@ -1202,6 +1236,7 @@ class ClaimFinder:
         # An agentive cue whose complement holds another cue ("insisted that peace
         # depends on ...") yields one claim: the inner one, held by the outer subject.
         keep = []
+        drop: set[int] = set()
         for c in claims:
             if c.frame == "agentive":
                 inner = [o for o in claims if o is not c and o.chunk is c.chunk and o.start >= c.start
@@ -1211,12 +1246,21 @@ class ClaimFinder:
                     # "refused Taleban demands to free prisoners" is two claims: the refusal
                     # and the demand refused; a noun frame never swallows its verb
                     inner = [o for o in inner if o.anchor.i in below and o.frame not in ("noun_frame", "noun")]
+                if inner and c.kind == "demand" and (c.target is not None or any(
+                        x.dep_ == "dobj" for x in c.anchor.children)):
+                    # "urged the administration to reject the deal": the refusal asked of another
+                    # party is what the demand asks, not a red line of the one who asks
+                    for o in inner:
+                        if o.kind == "red_line":
+                            drop.add(id(o))
+                    inner = [o for o in inner if o.kind != "red_line"]
                 if inner:
                     for o in inner:
                         if o.frame in ("modal", "condition") and c.holder:
                             o.holder = c.holder
                     continue
             keep.append(c)
+        keep = [c for c in keep if id(c) not in drop]
         keep.sort(key=lambda c: (c.start, -(c.end - c.start)))
         out: list[RawClaim] = []
         for c in keep:

@@ -200,6 +200,14 @@ POSITIVE = [
      "National Teachers Union", "ultimatum"),
     ('"The shutdown should stop today," Senator Ruth Adler said.', "demand", "Ruth Adler",
      "The shutdown should stop today"),
+    # a verb that refuses only proposals; "is against the plan"; an offer called inadequate
+    ("Freedonia balked at the proposal on Monday.", "red_line", "Freedonia", "balked at the proposal"),
+    ("Freedonia blocked the resolution in the Security Council.", "red_line", "Freedonia", "blocked the resolution"),
+    ("Freedonia is against the plan.", "red_line", "Freedonia", "is against the plan"),
+    ("Freedonia said the offer was inadequate.", "red_line", "Freedonia", "the offer was inadequate"),
+    # a refusal asked of another party is a demand of the one who asks
+    ("Senator Ruth Adler urged the administration to reject the deal.", "demand", "Ruth Adler",
+     "urged the administration to reject the deal"),
     # a leadership is a body
     ("The Freedonian leadership refused to take up the proposal.", "red_line", "leadership",
      "refused to take up the proposal"),
@@ -291,6 +299,10 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     "The suspect resisted arrest on Friday.",
     # a past narration, a plan of one's own, no condition
     "It was time to go home.",
+    # blocking a road, objecting to noise, thin data
+    "Police blocked the road to the capital.",
+    "Residents objected to the noise from the port.",
+    "Analysts said the data were insufficient.",
     # a participle of a thing, a comment sought; a judgement of the past; a first-person "must not"
     "Senator Ruth Adler wrote a book calling for massive fiscal stimulus.",
     "The Transit Workers Union did not respond to an email seeking comment.",
