@@ -120,6 +120,25 @@ BODY_HEADS = {"movement", "party", "front", "army", "union", "council", "allianc
               "brigades", "confederation", "assembly", "commission", "fund", "bank", "institute", "society"}
 
 
+DATELINE_ENDS = ("(", "—", "–", "-", "--", "―")
+
+
+def _dateline_place(doc, span) -> bool:
+    """A place in a dateline: a paragraph that opens with a place in capitals, then maybe a
+    comma and a region, then a parenthesis or a dash ("DAVAO CITY, Philippines —",
+    "ORLANDO, Fla. —", "MOSCOW (Reuters) —")."""
+    toks = [t for t in doc if not t.is_space]
+    if not toks or not (toks[0].is_alpha and toks[0].is_upper and len(toks[0]) >= 3):
+        return False
+    end = next((t.i for t in toks[:9] if t.text in DATELINE_ENDS), None)
+    if end is None:
+        return False
+    words = [t for t in doc[toks[0].i:end] if t.is_alpha]
+    if not all(t.is_upper or t.is_title for t in words):
+        return False  # "NATO, meanwhile, said …" is a sentence, not a dateline
+    return span.end <= end
+
+
 def _and_named_body(doc, span):
     """The tagger cuts "Justice and Equality Movement" after "Justice": an ORG followed by
     "and" and capitalised words ending in a body's head noun is one name."""
@@ -180,6 +199,8 @@ class ActorIndex:
                     label = "PERSON"  # "the Rt Hon Maria Quinn": an honorific marks a person
                 if self._inside_title(doc, span):
                     continue  # "State" in "Secretary of State"
+                if label != "PERSON" and any(chunk is c for c in self.ctx.chunks[:3]) and _dateline_place(doc, span):
+                    continue  # "DAVAO CITY, Philippines —", "MOSCOW (Reuters) —": where, not who
                 if "\n" in span.text:
                     span = doc[toks[0].i: toks[0].i + 1]
                 if label == "ORG" and span[-1].lower_ not in person_words:

@@ -31,6 +31,8 @@ _TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "congressman": "m",
 WINDOW = 1500  # characters back that a pronoun may reach
 # "the company said", "the paper wrote": a definite organisation noun names the nearest
 # organisation before it (one whose name holds the noun first: "the union" -> "... Union").
+PERSONAL_STAFF = {"office", "campaign", "camp", "team", "spokesman", "spokeswoman", "spokesperson", "aide",
+                  "aides", "lawyer", "lawyers", "attorney", "representative"}
 ORG_NOMINALS = {"company", "firm", "union", "ministry", "department", "agency", "party", "paper",
                 "newspaper", "network", "organization", "organisation", "council", "commission",
                 "committee", "board", "bank", "embassy", "campaign", "coalition", "alliance",
@@ -261,6 +263,13 @@ class Resolver:
             grp = self.actors.add_group(chunk, tok)
             if grp:
                 return self._speaks_for(grp)
+        # "Guaido's office said", "Clinton's campaign said": a person's own staff speaks for them
+        if tok.lemma_.lower() in PERSONAL_STAFF:
+            for p in tok.children:
+                if p.dep_ == "poss":
+                    k = self.actors.key_at(chunk, p)
+                    if k and k in self.actors.clusters and self.actors.clusters[k].kind == "person":
+                        return k
         # Names inside the phrase: "A White House spokesperson", "Iran's foreign ministry spokesman".
         for t in sorted((t for t in tok.subtree if t.i < tok.i), key=lambda t: t.i):
             k = self.actors.key_at(chunk, t)

@@ -95,3 +95,18 @@ def test_the_government_of_a_state_is_one_actor_in_all_its_forms(run):
     assert {"government of Sudan", "Sudanese government"} <= set(gov[0].aliases), gov[0].aliases
     sudan = next(a for a in ex.actors if a.name == "Sudan")
     assert gov[0].affiliation == sudan.id
+
+
+def test_a_dateline_place_is_no_party(run):
+    ex = run("ORLANDO, Fla. — Senator Ruth Adler said the state must act to control gun violence.\n\n"
+             "NATO, meanwhile, said it would not accept the plan.")
+    names = [a.name for a in ex.actors]
+    assert not any(n.upper() == "ORLANDO" or n == "Fla" for n in names), names
+    assert "NATO" in names
+
+
+def test_a_persons_office_speaks_for_the_person(run):
+    ex = run("Critics argued that the government was negotiating in bad faith.\n\n"
+             "“The regime abandoned the negotiation process,” Juan Guaido’s office said in a statement.")
+    (q,) = ex.quotes
+    assert ex.actor_name(q.speaker) == "Juan Guaido"
