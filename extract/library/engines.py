@@ -47,11 +47,17 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
-def make_engine(name: str, *, model: str | None, cache, jobs: int | None, scheduler: str | None = None) -> Engine:
-    cache = BackgroundPuts(cache) if cache is not None else None
+def make_engine(name: str, *, model: str | None, cache, jobs: int | None, scheduler: str | None = None,
+                extractor_factory=None) -> Engine:
+    """``extractor_factory`` (a loaded extractor, as the explorer's tests pass) serves the local
+    engine only: Dask workers load the model by name."""
     if name == "dask":
-        return DaskEngine(model=model, cache=cache, jobs=jobs or 2, scheduler=scheduler)
-    return LocalEngine(model=model, cache=cache, jobs=jobs or 1)
+        engine = DaskEngine(model=model, cache=None, jobs=jobs or 2, scheduler=scheduler)
+    else:
+        engine = LocalEngine(model=model, cache=None, jobs=jobs or 1, extractor_factory=extractor_factory)
+    # made once the engine exists: a missing Dask must not leave the cache's writer thread behind
+    engine.runner.cache = BackgroundPuts(cache) if cache is not None else None
+    return engine
 
 
 class BackgroundPuts:
@@ -95,11 +101,11 @@ class LocalEngine:
     and every parsed paragraph came back to it as a Doc). The model is loaded here before the
     pool starts, so forked processes share it; results come back as plain dicts, in order."""
 
-    def __init__(self, model: str | None, cache, jobs: int = 1):
+    def __init__(self, model: str | None, cache, jobs: int = 1, extractor_factory=None):
         from ..runner import Runner
 
         self.jobs = jobs
-        self.runner = Runner(model=model, cache=cache)
+        self.runner = Runner(model=model, cache=cache, extractor_factory=extractor_factory)
         self._pool = None
 
     def extract_many(self, docs: list[tuple[str, str]]) -> Iterator[Extraction]:
