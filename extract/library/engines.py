@@ -26,6 +26,7 @@ missing Dask, an unreachable scheduler or a lost worker is an ``EngineError``
 from __future__ import annotations
 
 import os
+import sys
 from collections import deque
 from typing import Callable, Iterator, Protocol
 
@@ -230,6 +231,10 @@ class DaskEngine:
         self.scheduler = scheduler
         self.cluster = None
         self.client = None
+        # A local cluster's workers are forked from this process, with the model loaded (Linux; a
+        # scheduler's workers are its own; PARLEY_DASK_SPAWN=1 keeps Dask's spawned workers)
+        self.fork = (not scheduler and sys.platform.startswith("linux")
+                     and os.environ.get("PARLEY_DASK_SPAWN", "") in ("", "0"))
 
     # ------------------------------------------------------------ connecting
     def _connect(self):
@@ -240,6 +245,11 @@ class DaskEngine:
         from distributed import Client, LocalCluster
 
         where = self.scheduler or "a local Dask cluster"
+        if self.fork:
+            # As the local pool and spaCy's own n_process do: the model is loaded once, here, and
+            # the workers forked from this process share it, instead of each spawned worker
+            # importing Dask and spaCy and loading the model again (seconds of CPU each).
+            _worker_extractor(self.model)
         try:
             if self.scheduler:
                 self.client = Client(self.scheduler)
@@ -249,9 +259,13 @@ class DaskEngine:
                     raise EngineError(f"the Dask scheduler at {self.scheduler} has no workers (waited "
                                       f"{WORKER_WAIT:.0f} s); start some with: dask worker {self.scheduler}") from None
             else:
-                self.cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
-                                            host="127.0.0.1", dashboard_address=None,
-                                            silence_logs=logging.ERROR)
+                import dask
+
+                method = {"distributed.worker.multiprocessing-method": "fork"} if self.fork else {}
+                with dask.config.set(method):
+                    self.cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
+                                                host="127.0.0.1", dashboard_address=None,
+                                                silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
         except EngineError:
             self.close()
@@ -267,7 +281,8 @@ class DaskEngine:
 
     # ------------------------------------------------------------ extracting
     def extract_many(self, docs: list[tuple[str, str]]) -> Iterator[Extraction]:
-        return _cached_or(self.runner, docs, self._remote)
+        # the cluster starts (and its workers fork) before the caller stores the first hit, as locally
+        return _cached_or(self.runner, docs, lambda misses: _started(self._remote(misses)))
 
     def _remote(self, docs: list[tuple[str, str]]) -> Iterator[Extraction]:
         """Results in the order of ``docs``; a window of batches in flight ahead of the one awaited."""
@@ -275,7 +290,10 @@ class DaskEngine:
 
         client = self._connect()
         n = self.n_workers()
-        todo = deque(batches(docs, n))
+        # A local cluster's tasks are as small as the local pool's (a task costs a few ms; small
+        # ones let the workers finish together); a remote cluster's are larger (a round trip each)
+        size = (BATCH_CHARS, BATCH_ARTICLES) if self.scheduler else (LOCAL_BATCH_CHARS, LOCAL_BATCH_ARTICLES)
+        todo = deque(batches(docs, n, *size))
         window: deque = deque()
 
         def submit() -> None:
