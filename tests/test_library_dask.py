@@ -148,6 +148,25 @@ def test_an_existing_cluster_by_its_scheduler_address(tmp_path, capsys, shared_m
         assert remote[table] == local[table], table
 
 
+def test_spawned_local_workers_write_the_same_library(tmp_path, capsys, shared_model):
+    """PARLEY_DASK_SPAWN=1: Dask's spawned workers (each loading the model) instead of workers
+    forked from the client with the model loaded; the same rows either way."""
+    pytest.importorskip("distributed")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    local_lib = tmp_path / "local.sqlite"
+    assert library_main(["add", str(folder), "--library", str(local_lib), "--no-cache"]) == 0
+    env = dict(os.environ, PARLEY_LIBRARY=str(tmp_path / "dask.sqlite"), PARLEY_CACHE_DIR=str(tmp_path / "c"),
+               PARLEY_DASK_SPAWN="1")
+    r = run_parley("library", "add", str(folder), "--engine", "dask", env=env, timeout=300)
+    assert r.returncode == 0, r.stderr.decode()
+    local, remote = _rows(local_lib), _rows(tmp_path / "dask.sqlite")
+    for table in local:
+        assert remote[table] == local[table], table
+
+
 @pytest.mark.parametrize("address", ["tcp://127.0.0.1:9", "nonsense://host:1", "host-without-port"])
 def test_a_bad_scheduler_address_is_one_line(tmp_path, address):
     pytest.importorskip("distributed")

@@ -1,8 +1,8 @@
 """Where ``parley library add`` runs extraction: here (``local``) or on a Dask cluster (``dask``).
 
 Both engines take the articles to extract as ``(text, path)`` pairs and yield
-one ``Extraction`` per pair, in the same order; the caller (``cli.cmd_add``)
-writes each to the library, one article per transaction. Only that caller
+one ``Extraction`` per pair, in the same order; the caller (``importing.import_paths``,
+for ``parley library add`` and the explorer's Library screen) writes each to the library, one article per transaction. Only that caller
 ever touches SQLite: workers receive text and send back results, nothing else.
 
 - ``LocalEngine``: the runner every front end uses — the extraction cache first;
@@ -11,13 +11,19 @@ ever touches SQLite: workers receive text and send back results, nothing else.
   (``extract_batch``, as a Dask worker does).
 - ``DaskEngine``: the cache is read and written on the client, as locally (a
   hit needs no worker); the misses go to Dask distributed workers in batches of
-  whole articles (text + path, about ``BATCH_CHARS`` characters each). Each
-  worker process loads spaCy once (``_worker_extractor``, a module-level cache
-  keyed by model name) and runs the same ``Extractor.extract_many`` on its
-  batch; results come back as plain dicts (``Extraction.to_dict``), checked for
-  the extractor version and rebuilt on the client. With no ``--scheduler`` a
-  ``LocalCluster`` is started on 127.0.0.1 (processes, ``jobs`` workers, one
-  thread each, no dashboard) and closed afterwards.
+  whole articles (text + path, about ``BATCH_CHARS`` characters each on a
+  scheduler's cluster, ``LOCAL_BATCH_CHARS`` on a local one). Each worker process
+  loads spaCy once (``_worker_extractor``, a module-level cache keyed by model
+  name) and runs the same ``Extractor.extract_many`` on its batch; results come
+  back as plain dicts (``Extraction.to_dict``), checked for the extractor version
+  and rebuilt on the client. With no ``--scheduler`` a ``LocalCluster`` is
+  started on 127.0.0.1 (processes, ``jobs`` workers, one thread each, no
+  dashboard) and closed afterwards; on Linux its workers are forked from the
+  client after the client has loaded the model (Dask's
+  ``distributed.worker.multiprocessing-method: fork``), so the model is loaded
+  once, as by the local pool and by the bare ``nlp.pipe(n_process=N)`` the
+  benchmark compares with, instead of once more in every spawned worker after
+  it has imported Dask and spaCy (``PARLEY_DASK_SPAWN=1``: spawned workers).
 
 Dask is imported only by ``DaskEngine`` (``pip install 'parley[dask]'``); a
 missing Dask, an unreachable scheduler or a lost worker is an ``EngineError``
