@@ -22,7 +22,10 @@ process so peak memory (RSS) belongs to one size and one start-up.
   articles/s, words/s and the ratio of throughputs. Every run is the whole
   command in a fresh process (model load, cluster start, SQLite writes, a cold
   extraction cache and the cross-article parties included), timed from the call
-  to its return. Then query latency on the largest library: the positions of the
+  to its return (the bare side from before the model load to the last Doc; neither counts
+  the Python start). The CPU seconds of each whole process tree (the child and every pool or
+  Dask worker it waited for) are reported too: steadier than wall time when other jobs share
+  the machine. Then query latency on the largest library: the positions of the
   most frequent party (``library actor NAME --format json``) and ``export
   --format csv``, in-process (median of 5 after one warm-up) and as a whole
   ``parley`` command.
@@ -327,6 +330,11 @@ def library_rows(raw: dict, row) -> None:
                 each = sorted(r["bare"]["secs"] / r["add"]["secs"] for r in runs)
                 spread = f" (median of {len(runs)}; each pair {' '.join(f'{x:.2f}' for x in each)})"
             row("  import / bare throughput", f"{ratio:.2f}{spread}", "≥ 0.9", ratio >= 0.9)
+            if all("cpu" in r["add"] and "cpu" in r["bare"] for r in runs):
+                cpu = [r["bare"]["cpu"] / r["add"]["cpu"] for r in runs]
+                row("  bare / import CPU seconds (whole process trees)",
+                    f"{statistics.median(cpu):.2f}" + (f" ({min(cpu):.2f}–{max(cpu):.2f})" if len(cpu) > 1 else ""),
+                    "", None)
     q = raw.get("query")
     if q is None:
         return
@@ -386,11 +394,19 @@ def run_quit(path: str, wait: float, env: dict) -> dict:
 
 
 def run_child(args: list[str], env: dict | None = None) -> dict:
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True,
                          cwd=ROOT, env=env, timeout=3600)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if out.returncode != 0:
         sys.exit(f"bench child {args} failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    res = json.loads(out.stdout.strip().splitlines()[-1])
+    # CPU seconds of the child and every process it waited for (pool and Dask workers), start-up
+    # included: steadier than wall time when other jobs share the machine
+    res["cpu"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return res
 
 
 def measure_app(args, console, raw: dict, tmp: Path) -> None:

@@ -360,3 +360,41 @@ async def test_library_screen_imports_through_the_shared_engine_path(extractor, 
                     for t in ("mentions", "claims", "quotes")} | {
                 "articles": sorted(c.execute("SELECT id, title, date, date_source FROM articles").fetchall())}
     assert rows(tmp_path / "lib.sqlite") == rows(cli_lib)
+
+
+async def test_quitting_during_an_import_stops_the_pool(extractor, news, tmp_path, monkeypatch):
+    """q while the screen's import runs on a 2-process pool: the import stops after the article
+    being stored, the pool is stopped, and every stored article is whole."""
+    import sqlite3
+
+    from extract.library import views
+
+    for i in range(40):
+        (news / f"more{i:02d}.txt").write_text(f"Talks {i}\n\n" + STEEL["steel2.txt"].split("\n", 2)[2]
+                                               + f"\nThe talks continued on day {i}.\n", encoding="utf-8")
+    reports, real_import = [], views.import_paths
+
+    def import_spy(*a, **kw):
+        rep = real_import(*a, **kw)
+        reports.append(rep)
+        return rep
+
+    monkeypatch.setattr(views, "import_paths", import_spy)
+    app = library_app(extractor, news, tmp_path)
+    app.library_jobs = 2
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen)
+                       and "articles extracted" in str(app.screen.query_one("#lib-status").render()))
+        await pilot.press("q")
+    for _ in range(200):
+        if reports:
+            break
+        import time
+        time.sleep(0.05)
+    assert reports and reports[0].cancelled
+    stored = sum(reports[0].counts.values())
+    assert stored < 43
+    with sqlite3.connect(tmp_path / "lib.sqlite") as c:
+        n = c.execute("SELECT count(*) FROM articles").fetchone()[0]
+        claims = c.execute("SELECT count(DISTINCT article) FROM claims").fetchone()[0]
+    assert n == stored and claims <= n
