@@ -326,7 +326,7 @@ async def test_library_screen_imports_through_the_shared_engine_path(extractor, 
     rows it stores are those of the CLI's import of the same folder."""
     import sqlite3
 
-    from extract.library import engines, importing, views
+    from extract.library import engines, importing
     from extract.library.cli import main as library_main
 
     made, progress = [], []
@@ -343,7 +343,7 @@ async def test_library_screen_imports_through_the_shared_engine_path(extractor, 
         progress.append((d, t))
 
     monkeypatch.setattr(engines, "make_engine", engine_spy)
-    monkeypatch.setattr(views, "import_paths", import_spy)
+    monkeypatch.setattr(importing, "import_paths", import_spy)
     app = library_app(extractor, news, tmp_path)
     app.library_jobs = 2
     async with app.run_test(size=(120, 40)) as pilot:
@@ -367,19 +367,19 @@ async def test_quitting_during_an_import_stops_the_pool(extractor, news, tmp_pat
     being stored, the pool is stopped, and every stored article is whole."""
     import sqlite3
 
-    from extract.library import views
+    from extract.library import importing
 
     for i in range(40):
         (news / f"more{i:02d}.txt").write_text(f"Talks {i}\n\n" + STEEL["steel2.txt"].split("\n", 2)[2]
                                                + f"\nThe talks continued on day {i}.\n", encoding="utf-8")
-    reports, real_import = [], views.import_paths
+    reports, real_import = [], importing.import_paths
 
     def import_spy(*a, **kw):
         rep = real_import(*a, **kw)
         reports.append(rep)
         return rep
 
-    monkeypatch.setattr(views, "import_paths", import_spy)
+    monkeypatch.setattr(importing, "import_paths", import_spy)
     app = library_app(extractor, news, tmp_path)
     app.library_jobs = 2
     async with app.run_test(size=(120, 40)) as pilot:

@@ -87,7 +87,8 @@ class LibraryScreen(Screen):
         from textual.worker import get_current_worker
 
         from extract.library.store import LibraryError
-        from extract.library.views import import_paths, overview
+        from extract.library.importing import import_paths
+        from extract.library.views import overview
 
         worker = get_current_worker()
         app = self.app

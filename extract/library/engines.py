@@ -2,8 +2,8 @@
 
 Both engines take the articles to extract as ``(text, path)`` pairs and yield
 one ``Extraction`` per pair, in the same order; the caller (``importing.import_paths``,
-for ``parley library add`` and the explorer's Library screen) writes each to the library, one article per transaction. Only that caller
-ever touches SQLite: workers receive text and send back results, nothing else.
+for ``parley library add`` and the explorer's Library screen) writes each to the
+library, one article per transaction. Only that caller ever touches SQLite: workers receive text and send back results, nothing else.
 
 - ``LocalEngine``: the runner every front end uses — the extraction cache first;
   with ``--jobs 1`` the misses through one ``nlp.pipe``, with ``--jobs N`` through a

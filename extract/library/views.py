@@ -1,7 +1,5 @@
 """What the explorer's Library and Party screens show, read from a library (no UI here).
 
-- ``import_paths`` and ``ImportReport`` (from ``importing``): ``parley library add``'s import,
-  the same function, for the explorer's import worker;
 - ``overview``: every article with its counts of demands, red lines and quotes, the
   library parties and which articles each appears in;
 - ``party_view``: one party's positions and quotes (``cli.party_report``) with each
@@ -14,7 +12,6 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from .importing import ImportReport, import_paths  # noqa: F401 - the explorer's import
 from .store import ArticleRow, Library
 
 
