@@ -90,6 +90,11 @@ def test_batches_keep_order_and_spread_over_the_workers():
     many = [("z" * 3000, f"r{i}") for i in range(400)]
     assert all(sum(len(many[i][0]) for i in b) <= 40_000 for b in batches(many, n_workers=2))
     assert batches([("only one", "p")], n_workers=4) == [[0]]
+    # guided (the Dask engine's): large batches first, smaller towards the end, same order
+    guided = batches(many, n_workers=2, guided=True)
+    assert [i for b in guided for i in b] == list(range(len(many)))
+    sizes = [sum(len(many[i][0]) for i in b) for b in guided]
+    assert max(sizes) <= 40_000 and sizes[0] > 4 * sizes[-1] and len(guided) < len(batches(many, 2, 8_000, 8))
 
 
 def test_dask_engine_writes_the_same_library_as_the_local_engine(tmp_path, capsys, shared_model):
