@@ -11,8 +11,8 @@ library, one article per transaction. Only that caller ever touches SQLite: work
   (``extract_batch``, as a Dask worker does).
 - ``DaskEngine``: the cache is read and written on the client, as locally (a
   hit needs no worker); the misses go to Dask distributed workers in batches of
-  whole articles (text + path, about ``BATCH_CHARS`` characters each on a
-  scheduler's cluster, ``LOCAL_BATCH_CHARS`` on a local one). Each worker process
+  whole articles (text + path, up to ``BATCH_CHARS`` characters each, shrinking
+  towards the end of the import: ``batches(guided=True)``). Each worker process
   loads spaCy once (``_worker_extractor``, a module-level cache keyed by model
   name) and runs the same ``Extractor.extract_many`` on its batch; results come
   back as plain dicts (``Extraction.to_dict``), checked for the extractor version
