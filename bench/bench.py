@@ -22,12 +22,16 @@ process so peak memory (RSS) belongs to one size and one start-up.
   articles/s, words/s and the ratio of throughputs. Every run is the whole
   command in a fresh process (model load, cluster start, SQLite writes, a cold
   extraction cache and the cross-article parties included), timed from the call
-  to its return. Then query latency on the largest library: the positions of the
+  to its return (the bare side from before the model load to the last Doc; neither counts
+  the Python start). The CPU seconds of each whole process tree (the child and every pool or
+  Dask worker it waited for) are reported too: steadier than wall time when other jobs share
+  the machine. Then query latency on the largest library: the positions of the
   most frequent party (``library actor NAME --format json``) and ``export
   --format csv``, in-process (median of 5 after one warm-up) and as a whole
   ``parley`` command.
 
     python bench/bench.py [--quick] [--library-only | --no-library] [--json out.json]
+    python bench/bench.py --library-only --library-sizes 200 --library-configs dask-2 --library-reps 5 --no-queries
 """
 from __future__ import annotations
 
@@ -279,15 +283,17 @@ def child_libquery(library: str, reps: int) -> dict:
     return out
 
 
-def run_library(console, sizes: list[int], reps_small: int, tmp: Path) -> dict:
+def run_library(console, sizes: list[int], reps_small: int, tmp: Path,
+                configs: list[tuple[str, int]] | None = None, reps_large: int = 1,
+                queries: bool = True) -> dict:
     raw: dict = {"sizes": []}
     for n in sizes:
         folder = tmp / f"lib-{n}"
         info = write_articles(folder, n)
-        reps = reps_small if n <= 200 else 1
+        reps = reps_small if n <= 200 else reps_large
         runs: dict = {}
         for r in range(reps):
-            for engine, jobs in LIBRARY_CONFIGS:  # alternate bare and library so drift hits both alike
+            for engine, jobs in configs or LIBRARY_CONFIGS:  # alternate bare and library so drift hits both alike
                 key = f"{engine}-{jobs}"
                 console.print(f"[dim]library {n} articles: bare n_process={jobs}, then {engine} --jobs {jobs} "
                               f"({r + 1}/{reps})…[/]")
@@ -297,8 +303,10 @@ def run_library(console, sizes: list[int], reps_small: int, tmp: Path) -> dict:
                 add = run_child(["libadd", str(folder), engine, str(jobs), str(lib)], env=env)
                 runs.setdefault(key, []).append({"bare": bare, "add": add, "library": str(lib)})
         raw["sizes"].append(dict(info, runs=runs))
+    if not queries:
+        return raw
     biggest = raw["sizes"][-1]
-    lib = biggest["runs"]["local-2"][0]["library"]
+    lib = next(iter(biggest["runs"].values()))[0]["library"]
     console.print(f"[dim]library queries on {biggest['articles']} articles…[/]")
     raw["query"] = dict(run_child(["libquery", lib, "5"]), articles=biggest["articles"])
     return raw
@@ -317,9 +325,19 @@ def library_rows(raw: dict, row) -> None:
                 f"{add:.1f} s · {n / add:,.1f} art/s · {words / add:,.0f} words/s", "", None)
             row(f"  bare nlp.pipe n_process={jobs} (incl. load)",
                 f"{bare:.1f} s · {n / bare:,.1f} art/s · {words / bare:,.0f} words/s", "", None)
-            row("  import / bare throughput", f"{ratio:.2f}" + (f" (median of {len(runs)})" if len(runs) > 1 else ""),
-                "≥ 0.9", ratio >= 0.9)
-    q = raw["query"]
+            spread = ""
+            if len(runs) > 1:
+                each = sorted(r["bare"]["secs"] / r["add"]["secs"] for r in runs)
+                spread = f" (median of {len(runs)}; each pair {' '.join(f'{x:.2f}' for x in each)})"
+            row("  import / bare throughput", f"{ratio:.2f}{spread}", "≥ 0.9", ratio >= 0.9)
+            if all("cpu" in r["add"] and "cpu" in r["bare"] for r in runs):
+                cpu = [r["bare"]["cpu"] / r["add"]["cpu"] for r in runs]
+                row("  bare / import CPU seconds (whole process trees)",
+                    f"{statistics.median(cpu):.2f}" + (f" ({min(cpu):.2f}–{max(cpu):.2f})" if len(cpu) > 1 else ""),
+                    "", None)
+    q = raw.get("query")
+    if q is None:
+        return
     for name, label in (("actor", f"actor positions, most frequent party ({q['top_actor']}, "
                                   f"{q['actor_articles']:,} articles)"),
                         ("export", f"export --format csv ({q['items']:,} items)")):
@@ -376,11 +394,19 @@ def run_quit(path: str, wait: float, env: dict) -> dict:
 
 
 def run_child(args: list[str], env: dict | None = None) -> dict:
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True,
                          cwd=ROOT, env=env, timeout=3600)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if out.returncode != 0:
         sys.exit(f"bench child {args} failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    res = json.loads(out.stdout.strip().splitlines()[-1])
+    # CPU seconds of the child and every process it waited for (pool and Dask workers), start-up
+    # included: steadier than wall time when other jobs share the machine
+    res["cpu"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return res
 
 
 def measure_app(args, console, raw: dict, tmp: Path) -> None:
@@ -440,6 +466,14 @@ def main() -> int:
     ap.add_argument("--library-sizes", type=lambda s: [int(x) for x in s.split(",")], default=None,
                     metavar="N,N", help=f"articles per library import (default {','.join(map(str, LIBRARY_SIZES))}; "
                                         "--quick: 50)")
+    ap.add_argument("--library-configs", default=None, metavar="ENGINE-JOBS,…",
+                    type=lambda s: [(x.split("-")[0], int(x.split("-")[1])) for x in s.split(",")],
+                    help="which imports to time, e.g. dask-2 or local-2,dask-2 (default: "
+                         + ",".join(f"{e}-{j}" for e, j in LIBRARY_CONFIGS) + ")")
+    ap.add_argument("--library-reps", type=int, default=None, metavar="N",
+                    help="bare/import pairs per configuration and size (default: 3 at 200 articles or "
+                         "fewer, 1 above; --quick: 1)")
+    ap.add_argument("--no-queries", action="store_true", help="library: the imports only, not the query latency")
     args = ap.parse_args()
     if args.child:
         kind, *rest = args.child
@@ -470,7 +504,9 @@ def main() -> int:
         measure_app(args, console, raw, tmp)
     if not args.no_library and not args.keys_only:
         lib_sizes = args.library_sizes or ([50] if args.quick else LIBRARY_SIZES)
-        raw["library"] = run_library(console, lib_sizes, 1 if args.quick else 3, tmp)
+        small = args.library_reps or (1 if args.quick else 3)
+        raw["library"] = run_library(console, lib_sizes, small, tmp, configs=args.library_configs,
+                                     reps_large=args.library_reps or 1, queries=not args.no_queries)
 
     # ------------------------------------------------------------ one table
     t = Table(title="Parley benchmark (medians; targets from issues 4 and 12)", title_justify="left")

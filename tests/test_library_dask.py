@@ -90,6 +90,11 @@ def test_batches_keep_order_and_spread_over_the_workers():
     many = [("z" * 3000, f"r{i}") for i in range(400)]
     assert all(sum(len(many[i][0]) for i in b) <= 40_000 for b in batches(many, n_workers=2))
     assert batches([("only one", "p")], n_workers=4) == [[0]]
+    # guided (the Dask engine's): large batches first, smaller towards the end, same order
+    guided = batches(many, n_workers=2, guided=True)
+    assert [i for b in guided for i in b] == list(range(len(many)))
+    sizes = [sum(len(many[i][0]) for i in b) for b in guided]
+    assert max(sizes) <= 40_000 and sizes[0] > 4 * sizes[-1] and len(guided) < len(batches(many, 2, 8_000, 8))
 
 
 def test_dask_engine_writes_the_same_library_as_the_local_engine(tmp_path, capsys, shared_model):
@@ -144,6 +149,25 @@ def test_an_existing_cluster_by_its_scheduler_address(tmp_path, capsys, shared_m
         assert all(len(v) <= 1 for v in loaded.values())
     local, remote = _rows(local_lib), _rows(tmp_path / "dask.sqlite")
     assert len(local["articles"]) == len(ARTICLES)
+    for table in local:
+        assert remote[table] == local[table], table
+
+
+def test_spawned_local_workers_write_the_same_library(tmp_path, capsys, shared_model):
+    """PARLEY_DASK_SPAWN=1: Dask's spawned workers (each loading the model) instead of workers
+    forked from the client with the model loaded; the same rows either way."""
+    pytest.importorskip("distributed")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    local_lib = tmp_path / "local.sqlite"
+    assert library_main(["add", str(folder), "--library", str(local_lib), "--no-cache"]) == 0
+    env = dict(os.environ, PARLEY_LIBRARY=str(tmp_path / "dask.sqlite"), PARLEY_CACHE_DIR=str(tmp_path / "c"),
+               PARLEY_DASK_SPAWN="1")
+    r = run_parley("library", "add", str(folder), "--engine", "dask", env=env, timeout=300)
+    assert r.returncode == 0, r.stderr.decode()
+    local, remote = _rows(local_lib), _rows(tmp_path / "dask.sqlite")
     for table in local:
         assert remote[table] == local[table], table
 

@@ -319,3 +319,82 @@ async def test_a_bad_file_in_an_imported_folder_is_one_notification(extractor, n
         messages = [n.message for n in app._notifications]
         assert any("empty.txt" in m for m in messages)
         assert any("added 3" in m and "failed 1" in m for m in messages)
+
+
+async def test_library_screen_imports_through_the_shared_engine_path(extractor, news, tmp_path, monkeypatch):
+    """The screen's import is parley library add's: make_engine, here a 2-process pool, and the
+    rows it stores are those of the CLI's import of the same folder."""
+    import sqlite3
+
+    from extract.library import engines, importing
+    from extract.library.cli import main as library_main
+
+    made, progress = [], []
+    real_engine, real_import = engines.make_engine, importing.import_paths
+
+    def engine_spy(name, **kw):
+        made.append((name, kw["jobs"]))
+        return real_engine(name, **kw)
+
+    def import_spy(lib, paths, progress=None, **kw):
+        return real_import(lib, paths, progress=lambda d, t: (progress_seen(d, t), progress(d, t)), **kw)
+
+    def progress_seen(d, t):
+        progress.append((d, t))
+
+    monkeypatch.setattr(engines, "make_engine", engine_spy)
+    monkeypatch.setattr(importing, "import_paths", import_spy)
+    app = library_app(extractor, news, tmp_path)
+    app.library_jobs = 2
+    async with app.run_test(size=(120, 40)) as pilot:
+        lib = await library_ready(app, pilot)
+        assert len(titles(lib)) == 3
+    assert made == [("local", 2)]
+    assert progress[0] == (0, 3) and progress[-1] == (3, 3)
+    cli_lib = tmp_path / "cli.sqlite"
+    assert library_main(["add", str(news), "--library", str(cli_lib), "--no-cache"]) == 0
+
+    def rows(path):
+        with sqlite3.connect(path) as c:
+            return {t: sorted(map(repr, c.execute(f"SELECT * FROM {t}").fetchall()))
+                    for t in ("mentions", "claims", "quotes")} | {
+                "articles": sorted(c.execute("SELECT id, title, date, date_source FROM articles").fetchall())}
+    assert rows(tmp_path / "lib.sqlite") == rows(cli_lib)
+
+
+async def test_quitting_during_an_import_stops_the_pool(extractor, news, tmp_path, monkeypatch):
+    """q while the screen's import runs on a 2-process pool: the import stops after the article
+    being stored, the pool is stopped, and every stored article is whole."""
+    import sqlite3
+
+    from extract.library import importing
+
+    for i in range(40):
+        (news / f"more{i:02d}.txt").write_text(f"Talks {i}\n\n" + STEEL["steel2.txt"].split("\n", 2)[2]
+                                               + f"\nThe talks continued on day {i}.\n", encoding="utf-8")
+    reports, real_import = [], importing.import_paths
+
+    def import_spy(*a, **kw):
+        rep = real_import(*a, **kw)
+        reports.append(rep)
+        return rep
+
+    monkeypatch.setattr(importing, "import_paths", import_spy)
+    app = library_app(extractor, news, tmp_path)
+    app.library_jobs = 2
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen)
+                       and "articles extracted" in str(app.screen.query_one("#lib-status").render()))
+        await pilot.press("q")
+    for _ in range(200):
+        if reports:
+            break
+        import time
+        time.sleep(0.05)
+    assert reports and reports[0].cancelled
+    stored = sum(reports[0].counts.values())
+    assert stored < 43
+    with sqlite3.connect(tmp_path / "lib.sqlite") as c:
+        n = c.execute("SELECT count(*) FROM articles").fetchone()[0]
+        claims = c.execute("SELECT count(DISTINCT article) FROM claims").fetchone()[0]
+    assert n == stored and claims <= n

@@ -2,7 +2,8 @@
 
 ``parley FOLDER``, ``parley A.txt B.txt …`` and ``parley --library [FILE]`` open the
 Library screen instead: folders and several paths are imported into the library first
-(the default one, or ``--library FILE``) by a worker with a progress bar.
+(the default one, or ``--library FILE``) by a worker with a progress bar, through the
+same import as ``parley library add`` (``--jobs N``: N extracting processes; default 1).
 """
 from __future__ import annotations
 
@@ -36,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
                         "import them into the library and open the Library")
     p.add_argument("--library", nargs="?", const="", default=None, metavar="FILE",
                    help="open the Library screen (FILE, else PARLEY_LIBRARY, else the user data dir)")
+    p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                   help="with a folder or several paths: extract the imports with N processes, as "
+                        "parley library add --jobs N (default 1)")
     p.add_argument("--model", default=None, help="spaCy pipeline to load")
     p.add_argument("--quotes-file", default=None, metavar="FILE",
                    help="Markdown notes file copies are appended to (default: notes.md in the user data dir)")
@@ -46,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.keymap and not Path(args.keymap).is_file():
         print(f"parley: {args.keymap}: no such keymap file; leave out --keymap for the default keys",
               file=sys.stderr)
+        return 2
+    if args.jobs is not None and args.jobs < 1:
+        print("parley: --jobs must be 1 or more", file=sys.stderr)
         return 2
     paths = args.paths
     if args.library is not None or len(paths) > 1 or (paths and Path(paths[0]).is_dir()):
@@ -65,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         app = ParleyApp(None, model=args.model, quotes_file=args.quotes_file, keymap=args.keymap,
                         library=library, library_paths=paths)
+        app.library_jobs = args.jobs or 1  # read by the Library screen's import
     else:
         from extract import DocumentError, read_document
         try:

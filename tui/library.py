@@ -87,7 +87,8 @@ class LibraryScreen(Screen):
         from textual.worker import get_current_worker
 
         from extract.library.store import LibraryError
-        from extract.library.views import import_paths, overview
+        from extract.library.importing import import_paths
+        from extract.library.views import overview
 
         worker = get_current_worker()
         app = self.app
@@ -101,12 +102,15 @@ class LibraryScreen(Screen):
             if getattr(app, "cache", None) is not None:
                 from extract.cache import ExtractionCache
                 cache = ExtractionCache(warn=lambda m: _call(self, app.notify, m))
-            rep = import_paths(lib, paths, progress=lambda d, t: _call(self, self._progress, d, t),
+            # parley library add's import (engine, process pool, writer thread), one process
+            # unless parley was started with --jobs N
+            rep = import_paths(lib, paths, jobs=getattr(app, "library_jobs", None) or 1,
+                               progress=lambda d, t: _call(self, self._progress, d, t),
                                cache=cache, model=getattr(app, "model", None),
                                cancelled=lambda: worker.is_cancelled,
                                extractor_factory=getattr(app, "extractor_factory", None))
             ov = overview(lib)
-        except Exception as exc:  # ModelNotFound, a busy or damaged library: one line
+        except Exception as exc:  # ModelNotFound, EngineError, a busy or damaged library: one line
             _call(self, self._failed, str(exc) or exc.__class__.__name__)
             return
         finally:

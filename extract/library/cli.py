@@ -137,9 +137,8 @@ def cmd_add(args) -> int:
     from ..cache import ExtractionCache
     from ..cli import _progress_bar
     from ..nlp import ModelNotFound
-    from .actors import ensure_links
-    from .engines import EngineError, make_engine
-    from .importing import ArticleWriter, select_new
+    from .engines import EngineError
+    from .importing import import_paths
 
     if args.jobs is not None and args.jobs < 1:
         return fail("--jobs must be 1 or more")
@@ -147,70 +146,32 @@ def cmd_add(args) -> int:
         return fail("--scheduler needs --engine dask")
     if args.scheduler and args.jobs is not None:
         warn("--jobs is ignored with --scheduler (the cluster's workers do the work)")
-    status = 0
-    failed = 0
     lib = _open(args, create=True)
+    bar = _progress_bar()
+    task = None
 
-    def bad_input(err) -> None:
-        nonlocal status, failed
-        status = fail(str(err))
-        failed += 1
+    def progress(done: int, total: int) -> None:
+        nonlocal task
+        if bar is None or not total:
+            return
+        if task is None:
+            bar.start()
+            task = bar.add_task(f"Adding {total} article{'s' if total != 1 else ''}", total=total)
+        bar.update(task, completed=done)
 
-    pending = select_new(lib, args.paths, on_error=bad_input,
-                         on_note=lambda it: print(f"parley: note: {it.path}: {it.note}", file=sys.stderr))
-    items = pending.items
-    counts = {"added": 0, "replaced": 0, "re-extracted": 0, "unchanged": pending.unchanged}
-    if items:
-        try:
-            engine = make_engine(args.engine, model=args.model, jobs=args.jobs, scheduler=args.scheduler,
-                                 cache=None if args.no_cache else ExtractionCache(warn=warn))
-        except EngineError as exc:
-            return fail(str(exc))
-        docs = [(it.text, it.path) for it in items]
-        done = 0
-        bar = _progress_bar()
-        task = None
-        writer = ArticleWriter(lib.path, pending)  # the commits' disk waits off the extraction's path
-
-        def stored(finished) -> None:
-            nonlocal status, failed, done
-            for it, outcome in finished:
-                if isinstance(outcome, Exception):
-                    status = fail(f"{it.path}: could not be stored ({outcome}); the other articles are")
-                    failed += 1
-                else:
-                    counts[outcome] += 1
-                done += 1
-                if bar is not None and task is not None:
-                    bar.advance(task)
-
-        try:
-            results = engine.extract_many(docs)
-            if bar is not None:
-                bar.start()
-                task = bar.add_task(f"Adding {len(items)} article{'s' if len(items) != 1 else ''}",
-                                    total=len(items))
-            for it, result in zip(items, results):
-                stored(writer.put(it, result))
-            stored(writer.finish())
-        except (ModelNotFound, EngineError) as exc:
-            status = fail(str(exc))
-            stored(writer.finish())  # those extracted before the failure are stored whole
-            if done == 0:
-                return status
-            failed += len(items) - done  # those stored so far are whole; the summary still follows
-        finally:
-            writer.close()  # after Ctrl-C: what is queued is dropped, the article being written completes
-            if bar is not None:
-                bar.stop()
-            engine.close()
-    ensure_links(lib)
+    try:
+        rep = import_paths(lib, args.paths, engine=args.engine, jobs=args.jobs, scheduler=args.scheduler,
+                           model=args.model, cache=None if args.no_cache else ExtractionCache(warn=warn),
+                           progress=progress, on_error=fail,
+                           on_note=lambda it: print(f"parley: note: {it.path}: {it.note}", file=sys.stderr))
+    except (ModelNotFound, EngineError) as exc:
+        return fail(str(exc))
+    finally:
+        if bar is not None:
+            bar.stop()
     n = lib.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    reex = f", re-extracted {counts['re-extracted']}" if counts["re-extracted"] else ""
-    print(f"added {counts['added']}, replaced {counts['replaced']}, unchanged {counts['unchanged']}{reex}"
-          f"{f', failed {failed}' if failed else ''}"
-          f" — {n} article{'s' if n != 1 else ''} in {lib.path}")
-    return status
+    print(f"{rep.line()} — {n} article{'s' if n != 1 else ''} in {lib.path}")
+    return EXIT_USAGE if rep.errors else 0
 
 
 # ---------------------------------------------------------------------------- list / info

@@ -1,9 +1,9 @@
 """Where ``parley library add`` runs extraction: here (``local``) or on a Dask cluster (``dask``).
 
 Both engines take the articles to extract as ``(text, path)`` pairs and yield
-one ``Extraction`` per pair, in the same order; the caller (``cli.cmd_add``)
-writes each to the library, one article per transaction. Only that caller
-ever touches SQLite: workers receive text and send back results, nothing else.
+one ``Extraction`` per pair, in the same order; the caller (``importing.import_paths``,
+for ``parley library add`` and the explorer's Library screen) writes each to the
+library, one article per transaction. Only that caller ever touches SQLite: workers receive text and send back results, nothing else.
 
 - ``LocalEngine``: the runner every front end uses — the extraction cache first;
   with ``--jobs 1`` the misses through one ``nlp.pipe``, with ``--jobs N`` through a
@@ -11,13 +11,19 @@ ever touches SQLite: workers receive text and send back results, nothing else.
   (``extract_batch``, as a Dask worker does).
 - ``DaskEngine``: the cache is read and written on the client, as locally (a
   hit needs no worker); the misses go to Dask distributed workers in batches of
-  whole articles (text + path, about ``BATCH_CHARS`` characters each). Each
-  worker process loads spaCy once (``_worker_extractor``, a module-level cache
-  keyed by model name) and runs the same ``Extractor.extract_many`` on its
-  batch; results come back as plain dicts (``Extraction.to_dict``), checked for
-  the extractor version and rebuilt on the client. With no ``--scheduler`` a
-  ``LocalCluster`` is started on 127.0.0.1 (processes, ``jobs`` workers, one
-  thread each, no dashboard) and closed afterwards.
+  whole articles (text + path, up to ``BATCH_CHARS`` characters each, shrinking
+  towards the end of the import: ``batches(guided=True)``). Each worker process
+  loads spaCy once (``_worker_extractor``, a module-level cache keyed by model
+  name) and runs the same ``Extractor.extract_many`` on its batch; results come
+  back as plain dicts (``Extraction.to_dict``), checked for the extractor version
+  and rebuilt on the client. With no ``--scheduler`` a ``LocalCluster`` is
+  started on 127.0.0.1 (processes, ``jobs`` workers, one thread each, no
+  dashboard) and closed afterwards; on Linux its workers are forked from the
+  client after the client has loaded the model (Dask's
+  ``distributed.worker.multiprocessing-method: fork``), so the model is loaded
+  once, as by the local pool and by the bare ``nlp.pipe(n_process=N)`` the
+  benchmark compares with, instead of once more in every spawned worker after
+  it has imported Dask and spaCy (``PARLEY_DASK_SPAWN=1``: spawned workers).
 
 Dask is imported only by ``DaskEngine`` (``pip install 'parley[dask]'``); a
 missing Dask, an unreachable scheduler or a lost worker is an ``EngineError``
@@ -26,6 +32,7 @@ missing Dask, an unreachable scheduler or a lost worker is an ``EngineError``
 from __future__ import annotations
 
 import os
+import sys
 from collections import deque
 from typing import Callable, Iterator, Protocol
 
@@ -35,6 +42,12 @@ BATCH_CHARS = 40_000  # characters of text per Dask task (whole articles; one lo
 BATCH_ARTICLES = 32
 IN_FLIGHT_PER_WORKER = 3  # batches submitted ahead per worker: workers stay busy, memory stays bounded
 WORKER_WAIT = 30.0  # seconds to wait for a scheduler's first worker
+# The local cluster has no dashboard: its workers need not sample their stacks every 10 ms for it,
+# nor record system metrics every 0.5 s or check the event loop every 20 ms (a few % of the CPU of
+# an import on 2 cores). The memory monitor (out-of-memory protection) keeps its default.
+LOCAL_CLUSTER_CONFIG = {"distributed.worker.profile.enabled": False,
+                        "distributed.admin.system-monitor.interval": "10s",
+                        "distributed.admin.tick.interval": "1s"}
 
 
 class EngineError(Exception):
@@ -47,11 +60,17 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
-def make_engine(name: str, *, model: str | None, cache, jobs: int | None, scheduler: str | None = None) -> Engine:
-    cache = BackgroundPuts(cache) if cache is not None else None
+def make_engine(name: str, *, model: str | None, cache, jobs: int | None, scheduler: str | None = None,
+                extractor_factory=None) -> Engine:
+    """``extractor_factory`` (a loaded extractor, as the explorer's tests pass) serves the local
+    engine only: Dask workers load the model by name."""
     if name == "dask":
-        return DaskEngine(model=model, cache=cache, jobs=jobs or 2, scheduler=scheduler)
-    return LocalEngine(model=model, cache=cache, jobs=jobs or 1)
+        engine = DaskEngine(model=model, cache=None, jobs=jobs or 2, scheduler=scheduler)
+    else:
+        engine = LocalEngine(model=model, cache=None, jobs=jobs or 1, extractor_factory=extractor_factory)
+    # made once the engine exists: a missing Dask must not leave the cache's writer thread behind
+    engine.runner.cache = BackgroundPuts(cache) if cache is not None else None
+    return engine
 
 
 class BackgroundPuts:
@@ -95,11 +114,11 @@ class LocalEngine:
     and every parsed paragraph came back to it as a Doc). The model is loaded here before the
     pool starts, so forked processes share it; results come back as plain dicts, in order."""
 
-    def __init__(self, model: str | None, cache, jobs: int = 1):
+    def __init__(self, model: str | None, cache, jobs: int = 1, extractor_factory=None):
         from ..runner import Runner
 
         self.jobs = jobs
-        self.runner = Runner(model=model, cache=cache)
+        self.runner = Runner(model=model, cache=cache, extractor_factory=extractor_factory)
         self._pool = None
 
     def extract_many(self, docs: list[tuple[str, str]]) -> Iterator[Extraction]:
@@ -187,19 +206,26 @@ def extract_batch(model: str | None, docs: list[tuple[str, str]]) -> list[dict]:
 
 
 def batches(docs: list[tuple[str, str]], n_workers: int, max_chars: int = BATCH_CHARS,
-            max_articles: int = BATCH_ARTICLES) -> list[list[int]]:
+            max_articles: int = BATCH_ARTICLES, guided: bool = False) -> list[list[int]]:
     """Indices of ``docs`` in consecutive batches: about ``max_chars`` characters each, but at
     least four batches per worker when there are enough articles, so a short import still
-    spreads across the workers."""
+    spreads across the workers. ``guided``: each batch at most a ``4 * n_workers``-th of the
+    text still to come, so batches shrink towards the end and the workers finish together
+    while most of the text goes in large batches (a Dask task costs ~15 ms of CPU in all)."""
     total = sum(len(t) for t, _ in docs)
-    limit = max(1, min(max_chars, total // max(1, 4 * n_workers)))
+    parts = max(1, 4 * n_workers)
+    limit = max(1, min(max_chars, total // parts))
+    remaining = total
     out: list[list[int]] = []
     cur: list[int] = []
     size = 0
     for i, (text, _) in enumerate(docs):
         if cur and (size + len(text) > limit or len(cur) >= max_articles):
             out.append(cur)
+            remaining -= size
             cur, size = [], 0
+            if guided:
+                limit = max(1, min(max_chars, remaining // parts))
         cur.append(i)
         size += len(text)
     if cur:
@@ -224,6 +250,10 @@ class DaskEngine:
         self.scheduler = scheduler
         self.cluster = None
         self.client = None
+        # A local cluster's workers are forked from this process, with the model loaded (Linux; a
+        # scheduler's workers are its own; PARLEY_DASK_SPAWN=1 keeps Dask's spawned workers)
+        self.fork = (not scheduler and sys.platform.startswith("linux")
+                     and os.environ.get("PARLEY_DASK_SPAWN", "") in ("", "0"))
 
     # ------------------------------------------------------------ connecting
     def _connect(self):
@@ -234,6 +264,11 @@ class DaskEngine:
         from distributed import Client, LocalCluster
 
         where = self.scheduler or "a local Dask cluster"
+        if self.fork:
+            # As the local pool and spaCy's own n_process do: the model is loaded once, here, and
+            # the workers forked from this process share it, instead of each spawned worker
+            # importing Dask and spaCy and loading the model again (seconds of CPU each).
+            _worker_extractor(self.model)
         try:
             if self.scheduler:
                 self.client = Client(self.scheduler)
@@ -243,9 +278,13 @@ class DaskEngine:
                     raise EngineError(f"the Dask scheduler at {self.scheduler} has no workers (waited "
                                       f"{WORKER_WAIT:.0f} s); start some with: dask worker {self.scheduler}") from None
             else:
-                self.cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
-                                            host="127.0.0.1", dashboard_address=None,
-                                            silence_logs=logging.ERROR)
+                import dask
+
+                with dask.config.set(LOCAL_CLUSTER_CONFIG, **({"distributed.worker.multiprocessing-method": "fork"}
+                                                              if self.fork else {})):
+                    self.cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
+                                                host="127.0.0.1", dashboard_address=None,
+                                                silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
         except EngineError:
             self.close()
@@ -261,7 +300,8 @@ class DaskEngine:
 
     # ------------------------------------------------------------ extracting
     def extract_many(self, docs: list[tuple[str, str]]) -> Iterator[Extraction]:
-        return _cached_or(self.runner, docs, self._remote)
+        # the cluster starts (and its workers fork) before the caller stores the first hit, as locally
+        return _cached_or(self.runner, docs, lambda misses: _started(self._remote(misses)))
 
     def _remote(self, docs: list[tuple[str, str]]) -> Iterator[Extraction]:
         """Results in the order of ``docs``; a window of batches in flight ahead of the one awaited."""
@@ -269,7 +309,9 @@ class DaskEngine:
 
         client = self._connect()
         n = self.n_workers()
-        todo = deque(batches(docs, n))
+        # large tasks while there is much to do (each costs CPU in the scheduler, the comms and the
+        # worker), smaller and smaller ones towards the end so the workers finish together
+        todo = deque(batches(docs, n, guided=True))
         window: deque = deque()
 
         def submit() -> None:

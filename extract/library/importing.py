@@ -1,9 +1,12 @@
-"""The two halves of an import that ``parley library add`` and the explorer's Library
-screen share: which articles need extracting, and storing one extracted article.
+"""The import that ``parley library add`` and the explorer's Library screen share.
 
-What runs the extraction between them (the local runner, Dask, a progress bar, a
-worker's cancel flag) is the caller's; these pieces only read the paths and write
-the library, one article per transaction (``Library.add``).
+``import_paths`` is the whole of it: which articles need extracting (``select_new``),
+extraction through an engine (``engines.make_engine``: the local runner or process
+pool, or Dask), and storing each extracted article on a writer thread
+(``ArticleWriter``, one transaction per article, in input order). What differs
+between the two front ends is passed in: how progress is shown (a Rich bar, a
+Textual ProgressBar), whether the user has cancelled (the explorer's escape or
+quit), and where an error's one line goes (stderr, a notification).
 """
 from __future__ import annotations
 
@@ -142,3 +145,104 @@ class ArticleWriter:
         if self._lib is not None:
             self._lib.close()
             self._lib = None
+
+
+# ---------------------------------------------------------------------------- the whole import
+@dataclass
+class ImportReport:
+    counts: dict[str, int] = field(default_factory=lambda: {"added": 0, "replaced": 0, "re-extracted": 0,
+                                                             "unchanged": 0})
+    errors: list[str] = field(default_factory=list)  # one line each, in the order they happened
+    failed: int = 0  # inputs not imported: unreadable, not storable, or lost to an engine failure
+    cancelled: bool = False
+
+    def line(self) -> str:
+        c = self.counts
+        out = f"added {c['added']}, replaced {c['replaced']}, unchanged {c['unchanged']}"
+        if c["re-extracted"]:
+            out += f", re-extracted {c['re-extracted']}"
+        if self.failed:
+            out += f", failed {self.failed}"
+        return out
+
+
+def import_paths(lib: Library, paths: list[str], *, engine: str = "local", jobs: int | None = None,
+                 scheduler: str | None = None, model: str | None = None, cache=None,
+                 extractor_factory=None, progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] = lambda: False,
+                 on_error: Callable[[str], None] | None = None,
+                 on_note: Callable[[object], None] | None = None) -> ImportReport:
+    """Import ``paths`` (files, folders, HTML, JSON Lines) into ``lib``: ``parley library add``
+    and the explorer's Library screen both run this.
+
+    ``engine``/``jobs``/``scheduler`` pick where extraction runs (``engines.make_engine``;
+    ``jobs`` None: 1 locally, 2 Dask workers); ``cache`` is an ``ExtractionCache`` or None;
+    ``extractor_factory`` (local engine only) supplies an already loaded extractor.
+    ``progress(done, total)`` is called with 0 first, then after each stored article;
+    ``cancelled()`` is asked after each one, and a true answer stops the import there (every
+    article stored is whole; the pool is stopped). Each error is one line, appended to the
+    report's ``errors`` and passed to ``on_error`` as it happens. An engine that cannot run
+    (``EngineError``, ``ModelNotFound``) is raised when no article was stored yet; after that
+    it is one more error line, and the articles not extracted count as failed.
+    ``lib`` must exist on disk: the writer thread opens its own connection to it. The
+    import owns ``cache`` and closes it.
+    """
+    from ..nlp import ModelNotFound
+    from .actors import ensure_links
+    from .engines import EngineError, make_engine
+
+    rep = ImportReport()
+
+    def error(msg: str) -> None:
+        rep.errors.append(msg)
+        if on_error is not None:
+            on_error(msg)
+
+    def bad_input(err) -> None:
+        rep.failed += 1
+        error(str(err))
+
+    pending = select_new(lib, paths, on_error=bad_input, on_note=on_note)
+    rep.counts["unchanged"] += pending.unchanged
+    items = pending.items
+    if progress:
+        progress(0, len(items))
+    if items:
+        eng = make_engine(engine, model=model, jobs=jobs, scheduler=scheduler, cache=cache,
+                          extractor_factory=extractor_factory)
+        done = 0
+        writer = ArticleWriter(lib.path, pending)  # the commits' disk waits off the extraction's path
+
+        def stored(finished) -> None:
+            nonlocal done
+            for it, outcome in finished:
+                if isinstance(outcome, Exception):
+                    rep.failed += 1
+                    error(f"{it.path}: could not be stored ({outcome}); the other articles are")
+                else:
+                    rep.counts[outcome] += 1
+                done += 1
+            if finished and progress:
+                progress(done, len(items))
+
+        try:
+            results = eng.extract_many([(it.text, it.path) for it in items])
+            for it, result in zip(items, results):
+                stored(writer.put(it, result))
+                if cancelled():
+                    rep.cancelled = True
+                    break
+            stored(writer.finish())
+        except (ModelNotFound, EngineError) as exc:
+            stored(writer.finish())  # those extracted before the failure are stored whole
+            if done == 0:
+                raise
+            error(str(exc))
+            rep.failed += len(items) - done  # those stored so far are whole; the summary still follows
+        finally:
+            writer.close()  # after Ctrl-C: what is queued is dropped, the article being written completes
+            eng.close()
+    elif cache is not None:
+        cache.close()
+    ensure_links(lib)
+    return rep

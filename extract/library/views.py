@@ -1,8 +1,5 @@
 """What the explorer's Library and Party screens show, read from a library (no UI here).
 
-- ``import_paths``: ``parley library add``'s import (``importing``: the same reading, cache and
-  one transaction per article) with a progress callback and errors returned as lines,
-  for the explorer's import worker;
 - ``overview``: every article with its counts of demands, red lines and quotes, the
   library parties and which articles each appears in;
 - ``party_view``: one party's positions and quotes (``cli.party_report``) with each
@@ -13,58 +10,9 @@ Each opens nothing itself: the caller passes a ``Library`` opened in its own thr
 from __future__ import annotations
 
 import datetime as _dt
-import sqlite3
 from dataclasses import dataclass, field
-from typing import Callable
 
 from .store import ArticleRow, Library
-
-
-@dataclass
-class ImportReport:
-    counts: dict[str, int] = field(default_factory=lambda: {"added": 0, "replaced": 0, "re-extracted": 0,
-                                                             "unchanged": 0})
-    errors: list[str] = field(default_factory=list)
-
-    def line(self) -> str:
-        c = self.counts
-        out = f"added {c['added']}, replaced {c['replaced']}, unchanged {c['unchanged']}"
-        if c["re-extracted"]:
-            out += f", re-extracted {c['re-extracted']}"
-        if self.errors:
-            out += f", failed {len(self.errors)}"
-        return out
-
-
-def import_paths(lib: Library, paths: list[str], progress: Callable[[int, int], None] | None = None,
-                 cache=None, model: str | None = None, cancelled: Callable[[], bool] = lambda: False,
-                 extractor_factory=None) -> ImportReport:
-    """Import ``paths`` (files, folders, HTML, JSON Lines) as ``parley library add`` does
-    (the same ``importing`` pieces), with the local runner."""
-    from ..runner import Runner
-    from .actors import ensure_links
-    from .importing import select_new, store_item
-
-    rep = ImportReport()
-    pending = select_new(lib, paths, on_error=lambda err: rep.errors.append(str(err)))
-    rep.counts["unchanged"] += pending.unchanged
-    items = pending.items
-    if progress:
-        progress(0, len(items))
-    if items:
-        runner = Runner(model=model, cache=cache, extractor_factory=extractor_factory)
-        results = runner.extract_many([(it.text, it.path) for it in items])
-        for n, (it, result) in enumerate(zip(items, results), 1):
-            try:
-                rep.counts[store_item(lib, pending, it, result)] += 1
-            except (sqlite3.IntegrityError, UnicodeError, ValueError) as exc:
-                rep.errors.append(f"{it.path}: could not be stored ({exc})")
-            if progress:
-                progress(n, len(items))
-            if cancelled():
-                break
-    ensure_links(lib)
-    return rep
 
 
 @dataclass
