@@ -380,6 +380,17 @@ async def test_quitting_during_an_import_stops_the_pool(extractor, news, tmp_pat
         return rep
 
     monkeypatch.setattr(importing, "import_paths", import_spy)
+    # each article takes at least 0.2 s in the pool's (forked) processes, so the import is
+    # still running when q is pressed however fast the machine is (43 articles, 2 processes)
+    real_many = extractor.extract_many
+
+    def slow_many(docs, *a, **kw):
+        import time
+        for r in real_many(docs, *a, **kw):
+            time.sleep(0.2)
+            yield r
+
+    monkeypatch.setattr(extractor, "extract_many", slow_many)
     app = library_app(extractor, news, tmp_path)
     app.library_jobs = 2
     async with app.run_test(size=(120, 40)) as pilot:
