@@ -834,7 +834,8 @@ class ActorIndex:
             return titled
         if head.lemma_.lower() not in {"leader", "president", "premier", "chancellor", "minister",
                                        "negotiator", "envoy", "spokesman", "spokeswoman",
-                                       "spokesperson", "diplomat"} or head.tag_ != "NN":
+                                       "spokesperson", "diplomat", "chief", "head", "boss",
+                                       "secretary-general", "mediator"} or head.tag_ != "NN":
             return None
         if not any(t.dep_ == "det" and t.lower_ == "the" for t in head.lefts):
             return None

@@ -232,3 +232,11 @@ def test_a_quote_introduced_before_is_not_tagged_by_the_clause_after_it(run):
              "Lindqvist “opted for a political attack.”")
     assert ex.actor_name(ex.quotes[0].speaker) == "Tomas Abara"
 
+
+
+def test_the_chief_of_a_body_is_its_named_head(run):
+    # "the U.N. chief" before the name appears: the person the article affiliates with the U.N.
+    ex = run("The U.N. chief, meanwhile, is calling for Ruritania to declare a unilateral cease-fire.\n\n"
+             "U.N. Secretary-General Lena Varga was in the capital on Friday.")
+    (c,) = [c for c in ex.claims if c.kind == "demand"]
+    assert ex.actor_name(c.holder) == "Lena Varga"
