@@ -527,19 +527,11 @@ class ActorIndex:
         toks = sorted({head.i, *(t.i for t in owner.subtree if t.i not in later)})  # not "… and Maoists"
         first = head.i if owner.i > head.i else toks[0]
         span = head.doc[first: max(toks) + 1]
+        self.add_mention(key, chunk, span)
+        self.token_map[(chunk.offset, head.i)] = key  # "government" names this body, whatever named it before
         start, end = self.ctx.span_of(chunk, span)
-        text = self.ctx.text[start:end]
-        lead = re.match(r"(?i)(the|a|an)\s+", text)
-        if lead:
-            start += lead.end()
-        cl.mentions.add((start, end))
-        cl.surfaces.add(self.ctx.text[start:end])
-        cl.names[normalise(self.ctx.text[start:end], self.lex.titles)] += 1
+        cl.names[normalise(self.ctx.text[start:end], self.lex.titles)] += 1  # (normalise drops "the")
         cl.argument_role = True
-        for t in span:
-            if t.i == head.i or (chunk.offset, t.i) not in self.token_map:
-                self.token_map[(chunk.offset, t.i)] = key
-        self.token_map[(chunk.offset, head.i)] = key
         return key
 
     def _named_body(self, chunk, head, toks, kind: str) -> str | None:
@@ -797,11 +789,8 @@ class ActorIndex:
         if cl is None:
             cl = self.clusters[key] = Cluster(key=key, kind="group", is_group=True)
             cl.names[plural] += 1
-        start, end = self.ctx.span_of(chunk, chunk.doc[tok.i: tok.i + 1])
-        cl.mentions.add((start, end))
-        cl.surfaces.add(self.ctx.text[start:end])
+        self.add_mention(key, chunk, [tok])
         cl.argument_role = True
-        self.token_map.setdefault((chunk.offset, tok.i), key)
         return key
 
     def _latest_group(self, lemma: str) -> str | None:
