@@ -55,14 +55,22 @@ class Runner:
 
     def extract_many(self, docs: list[tuple[str, str]], n_process: int = 1) -> Iterator[Extraction]:
         """Results in the order of ``docs``; misses go through one multi-process pipe."""
-        hits = [self.cached(text, path) for text, path in docs]
-        misses = [d for d, h in zip(docs, hits) if h is None]
-        fresh = self.extractor.extract_many(misses, n_process=n_process) if misses else iter(())
-        for hit in hits:
-            if hit is not None:
-                yield hit
-                continue
-            result = next(fresh)
-            if self.cache is not None:
-                self.cache.put(result)
-            yield result
+        return cached_or(self, docs, lambda misses: self.extractor.extract_many(misses, n_process=n_process))
+
+
+def cached_or(runner: Runner, docs: list[tuple[str, str]],
+              extract: Callable[[list[tuple[str, str]]], Iterator[Extraction]]) -> Iterator[Extraction]:
+    """One result per doc, in order: the cached one, else the next of ``extract(misses)``
+    (called once, with every miss in order, only when there is one), which is cached. The
+    runner's own pipe, the library's process pool and its Dask engine all go through here."""
+    hits = [runner.cached(text, path) for text, path in docs]
+    misses = [d for d, h in zip(docs, hits) if h is None]
+    fresh = extract(misses) if misses else iter(())
+    for hit in hits:
+        if hit is not None:
+            yield hit
+            continue
+        result = next(fresh)
+        if runner.cache is not None:
+            runner.cache.put(result)
+        yield result

@@ -34,9 +34,10 @@ from __future__ import annotations
 import os
 import sys
 from collections import deque
-from typing import Callable, Iterator, Protocol
+from typing import Iterator, Protocol
 
 from ..model import EXTRACTOR_VERSION, Extraction
+from ..runner import cached_or
 
 BATCH_CHARS = 40_000  # characters of text per Dask task (whole articles; one long article is a batch alone)
 BATCH_ARTICLES = 32
@@ -129,7 +130,7 @@ class LocalEngine:
     def _pooled(self, docs: list[tuple[str, str]]) -> Iterator[Extraction]:
         # the pool is forked before the caller stores the first hit: the library writer and
         # the cache's background puts start threads, and a fork should not copy them
-        return _cached_or(self.runner, docs, lambda misses: _started(self._remote(misses)))
+        return cached_or(self.runner, docs, lambda misses: _started(self._remote(misses)))
 
     def _remote(self, docs: list[tuple[str, str]]) -> Iterator[Extraction]:
         import multiprocessing
@@ -152,23 +153,6 @@ class LocalEngine:
             self._pool = None
         if self.runner.cache is not None:
             self.runner.cache.close()
-
-
-def _cached_or(runner, docs: list[tuple[str, str]],
-               remote: Callable[[list[tuple[str, str]]], Iterator[Extraction]]) -> Iterator[Extraction]:
-    """One result per doc, in order: the cached one, else the next of ``remote(misses)``
-    (called once, with every miss in order, only when there is one), which is cached."""
-    hits = [runner.cached(text, path) for text, path in docs]
-    misses = [d for d, h in zip(docs, hits) if h is None]
-    fresh = remote(misses) if misses else iter(())
-    for hit in hits:
-        if hit is not None:
-            yield hit
-            continue
-        result = next(fresh)
-        if runner.cache is not None:
-            runner.cache.put(result)
-        yield result
 
 
 def _started(gen: Iterator[Extraction]) -> Iterator[Extraction]:
@@ -301,7 +285,7 @@ class DaskEngine:
     # ------------------------------------------------------------ extracting
     def extract_many(self, docs: list[tuple[str, str]]) -> Iterator[Extraction]:
         # the cluster starts (and its workers fork) before the caller stores the first hit, as locally
-        return _cached_or(self.runner, docs, lambda misses: _started(self._remote(misses)))
+        return cached_or(self.runner, docs, lambda misses: _started(self._remote(misses)))
 
     def _remote(self, docs: list[tuple[str, str]]) -> Iterator[Extraction]:
         """Results in the order of ``docs``; a window of batches in flight ahead of the one awaited."""
