@@ -71,12 +71,24 @@ def _rows(path: Path) -> dict[str, list[tuple]]:
         conn.close()
 
 
-def _corpus(tmp_path: Path) -> list[str]:
+def _folder(tmp_path: Path) -> Path:
+    """The test's own articles, written to a folder of ``tmp_path``."""
     folder = tmp_path / "corpus"
     folder.mkdir()
     for name, text in ARTICLES.items():
         (folder / name).write_text(text, encoding="utf-8")
-    return [str(folder)] + ([str(SHARED_CORPUS)] if SHARED_CORPUS.is_dir() else [])
+    return folder
+
+
+def _local_library(tmp_path: Path, folder: Path) -> Path:
+    """``folder`` imported by the local engine: the rows a Dask import must match."""
+    local_lib = tmp_path / "local.sqlite"
+    assert library_main(["add", str(folder), "--library", str(local_lib), "--no-cache"]) == 0
+    return local_lib
+
+
+def _corpus(tmp_path: Path) -> list[str]:
+    return [str(_folder(tmp_path))] + ([str(SHARED_CORPUS)] if SHARED_CORPUS.is_dir() else [])
 
 
 def test_batches_keep_order_and_spread_over_the_workers():
@@ -130,12 +142,8 @@ def test_dask_engine_writes_the_same_library_as_the_local_engine(tmp_path, capsy
 def test_an_existing_cluster_by_its_scheduler_address(tmp_path, capsys, shared_model):
     """--scheduler: a cluster started elsewhere (here a 2-worker LocalCluster of this test) does the work."""
     distributed = pytest.importorskip("distributed")
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    local_lib = tmp_path / "local.sqlite"
-    assert library_main(["add", str(folder), "--library", str(local_lib), "--no-cache"]) == 0
+    folder = _folder(tmp_path)
+    local_lib = _local_library(tmp_path, folder)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                                   dashboard_address=None) as cluster:
         env = dict(os.environ, PARLEY_LIBRARY=str(tmp_path / "dask.sqlite"), PARLEY_CACHE_DIR=str(tmp_path / "c"))
@@ -157,12 +165,8 @@ def test_spawned_local_workers_write_the_same_library(tmp_path, capsys, shared_m
     """PARLEY_DASK_SPAWN=1: Dask's spawned workers (each loading the model) instead of workers
     forked from the client with the model loaded; the same rows either way."""
     pytest.importorskip("distributed")
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    local_lib = tmp_path / "local.sqlite"
-    assert library_main(["add", str(folder), "--library", str(local_lib), "--no-cache"]) == 0
+    folder = _folder(tmp_path)
+    local_lib = _local_library(tmp_path, folder)
     env = dict(os.environ, PARLEY_LIBRARY=str(tmp_path / "dask.sqlite"), PARLEY_CACHE_DIR=str(tmp_path / "c"),
                PARLEY_DASK_SPAWN="1")
     r = run_parley("library", "add", str(folder), "--engine", "dask", env=env, timeout=300)
