@@ -286,6 +286,24 @@ def test_export_csv_and_jsonl(tmp_path, capsys):
         assert isinstance(it["confidence"], float)
 
 
+def test_export_to_file_is_whole_or_nothing(tmp_path, capsys):
+    """-o writes through a temporary file beside the target: an unwritable target is one line and
+    exit 2, leaves the old file as it was and no temporary file behind."""
+    write(tmp_path / "a.txt", STEEL_1)
+    assert lib_cmd(capsys, "add", str(tmp_path / "a.txt"))[0] == 0
+    code, stdout_csv, _ = lib_cmd(capsys, "export", "--format", "csv")
+    target = tmp_path / "out.csv"
+    code, out, err = lib_cmd(capsys, "export", "--format", "csv", "-o", str(target))
+    assert code == 0 and target.read_text(encoding="utf-8") == stdout_csv
+    code, out, err = lib_cmd(capsys, "export", "--format", "csv", "-o", str(tmp_path / "no" / "such" / "x.csv"))
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "cannot write" in err
+    blocked = tmp_path / "blocked"
+    blocked.mkdir()
+    code, out, err = lib_cmd(capsys, "export", "--format", "jsonl", "-o", str(blocked))  # a folder, not a file
+    assert code == 2 and "cannot write" in err
+    assert not [p.name for p in tmp_path.rglob("*.tmp")] and target.read_text(encoding="utf-8") == stdout_csv
+
+
 def test_remove_asks_first(tmp_path, capsys, private_library):
     write(tmp_path / "a.txt", STEEL_1)
     write(tmp_path / "b.txt", STEEL_2)
