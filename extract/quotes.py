@@ -371,7 +371,23 @@ class QuoteAttributor:
             if ch.i > v.i and ch.dep_ in ("nsubj", "dobj", "attr", "npadvmod") and ch.pos_ in ("PROPN", "NOUN") \
                     and not self.res.in_quote(ctx.tok_start(chunk, ch)):
                 return self.res.resolve_np(chunk, ch, ctx.tok_start(chunk, ch), loose=False)
-        return None
+        if not c.opens or ctx.tok_start(chunk, v) - q.close > 4:
+            return None
+        # '"The risk," said Edward Leamer, an economist …, "is …"', '"…," tweeted Rubio spokesman
+        # Alex Conant.': the parser hung the name elsewhere (on the second part of a split
+        # quote, or made the verb a modifier of it). Right after the closing mark, the noun
+        # phrase that follows the verb of saying is the speaker: its last proper noun.
+        doc = chunk.doc
+        run = []
+        i = v.i + 1
+        while i < len(doc) and doc[i].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PART", "NUM") \
+                and not self.res.in_quote(ctx.tok_start(chunk, doc[i])):
+            run = [] if doc[i].tag_ == "POS" else run + [doc[i]]
+            i += 1
+        names = [t for t in run if t.pos_ == "PROPN"]
+        if not names:
+            return None
+        return self.res.resolve_np(chunk, names[-1], ctx.tok_start(chunk, names[-1]), loose=False)
 
     def _name_after_close(self, c: _Q, v) -> str | None:
         """'"…," Riverside delegate Tom Abara, wearing a hat, said': the parser hung the name

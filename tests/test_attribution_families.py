@@ -240,3 +240,19 @@ def test_the_chief_of_a_body_is_its_named_head(run):
              "U.N. Secretary-General Lena Varga was in the capital on Friday.")
     (c,) = [c for c in ex.claims if c.kind == "demand"]
     assert ex.actor_name(c.holder) == "Lena Varga"
+
+
+def test_an_inverted_tag_whose_name_the_parser_hung_elsewhere(run):
+    """'"…," said NAME, an appositive, "…"': the parser may hang the name on the second part
+    of the split quote, or read the verb as a modifier of the name; the name right after the
+    verb of saying still speaks both parts."""
+    ex = run('"The risk," said Edward Leamer, an economist who heads the Anderson Forecast, '
+             '"is that we are going to be attracting workers and repelling jobs."\n\n'
+             '"Debate recap," tweeted campaign spokesman Alex Conant. "The senator was wrong."')
+    assert [ex.actor_name(q.speaker) for q in ex.quotes] == ["Edward Leamer"] * 2 + ["Alex Conant"] * 2
+    assert ex.quotes[0].how == "tag"
+
+
+def test_an_inverted_tag_needs_a_name_right_after_the_verb(run):
+    ex = run('"The risk is real," said an economist who asked not to be named.')
+    assert [q.speaker for q in ex.quotes] == [None]
