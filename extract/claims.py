@@ -371,7 +371,7 @@ class ClaimFinder:
         ("the call was rebuffed") stays."""
         if c.start < self.res.actors.headline_end:
             return True
-        verb = c.anchor
+        verb = c.extra.get("cue_tok", c.anchor)
         return c.frame == "agentive" and verb.pos_ in ("VERB", "AUX") and clause_subject(verb) is None \
             and by_agent(verb) is None and not any(ch.dep_ == "auxpass" for ch in verb.children)
 
@@ -381,6 +381,72 @@ class ClaimFinder:
             hs.insert(0, holder)
         return RawClaim(kind, chunk, anchor, span[0], span[1], cue, holder, target, reason, conf, frame, speaker_q,
                         holders=hs)
+
+    def _coordinated(self, tok) -> tuple[object | None, list[list]]:
+        """The further demands coordinated with what ``tok`` demands: "calls for the Houthis to
+        withdraw … and to end the use of violence", "urge both sides to act … and return to
+        the table", "called for a pullout of Gaza, and a reopening of borders", "wants not only
+        a cease-fire, but the withdrawal of troops" (the guidelines: coordinated claims are
+        separate claims). Returns the first token of the first coordinated demand (where the
+        demand of ``tok`` ends) and each coordinated demand's tokens.
+
+        The content is an infinitive (``xcomp``, a for-to ``advcl``, a ``dobj``'s infinitive)
+        or a noun (``dobj``, the object of "for"/"on"). Infinitives coordinate with their bare
+        or "to" infinitives that have no subject of their own; nouns with nouns the parser hung
+        on the content, on the cue verb or on the verb that reports it, after the content.
+        Nouns only when both sides say more than one word ("peace and stability" is one
+        demand, "an end to the violence and the release of prisoners" two)."""
+        heads = []
+        verbs = [c for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp") and c.tag_ == "VB" and to_infinitive(c)]
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                verbs.extend(x for x in c.children if x.dep_ == "xcomp" and x.tag_ == "VB" and to_infinitive(x))
+        heads.extend(verbs)
+        if not verbs:  # with an infinitive the object is the one asked ("asked the delegates to …")
+            heads.extend(c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN")
+            heads.extend(x for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                         for x in c.children if x.dep_ == "pobj" and x.pos_ == "NOUN")
+        out: list[list] = []
+        first = None
+
+        def words(t) -> int:
+            return sum(1 for x in t.subtree if not (x.is_punct or x.is_space))
+
+        for h in heads:
+            if h.pos_ == "VERB":  # "and resume negotiations"; not "cease and desist"
+                conj = [c for c in h.children if c.dep_ == "conj" and c.tag_ == "VB" and c.i > h.i
+                        and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and words(c) >= 2]
+            else:
+                # a noun naming an action with its object ("a reopening of borders", "the
+                # withdrawal of troops"): not a list of things ("visa and luggage", "lots of it")
+                hangers = [h, tok] + ([tok.head] if tok.dep_ in ("ccomp", "xcomp") and
+                                      tok.head.lemma_.lower() in self.reporting else [])
+                conj = [c for g in hangers for c in g.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                        and c.i > h.i and c.i > tok.i and words(c) >= 3
+                        and any(x.dep_ == "prep" for x in c.children)
+                        and c.lemma_.lower() not in ("lot", "lots", "plenty", "more", "rest", "part")
+                        # "greater autonomy or a special status": alternatives of one demand
+                        and not any(x.dep_ == "cc" and x.lower_ == "or" and x.i < c.i for x in c.head.children)]
+                conj = conj if words(h) >= 2 else []
+            for c in sorted(conj, key=lambda t: t.i):
+                later = {x.i for o in conj if o.i > c.i for x in o.subtree}
+                toks = [x for x in c.subtree if x.i not in later]
+                while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
+                    toks.pop()
+                if toks:
+                    out.append(toks)
+                    first = toks[0] if first is None or toks[0].i < first.i else first
+        return first, out
+
+    def _cut_before(self, chunk, span: tuple[int, int], first) -> tuple[int, int]:
+        """``span`` ending before the token ``first`` (and the "and" / comma before it)."""
+        doc = chunk.doc
+        i = first.i - 1
+        while i > 0 and (doc[i].is_punct or doc[i].is_space or doc[i].dep_ in ("cc", "preconj")
+                         or doc[i].lower_ in ("and", "or", "but", "also", "as", "well")):
+            i -= 1
+        end = self.ctx.tok_end(chunk, doc[i])
+        return (span[0], end) if span[0] < end < span[1] else span
 
     def _refusal_verb(self, verb) -> bool:
         """refuse, reject, decline …, a particle verb of refusal ("rule out", "turn down"),
@@ -496,10 +562,20 @@ class ClaimFinder:
                     holder = speaker
                 target = self._resolve(chunk, target_tok, speaker) if target_tok is not None else None
                 span = self._span(chunk, tok, include_subject=False)
+                first, more = self._coordinated(tok)
+                if first is not None:
+                    span = self._cut_before(chunk, span, first)
                 how = "by-agent" if agent is not None else "subject"
                 out.append(self._make("demand", chunk, tok, span, tok.text, holder, target,
                                       f"'{tok.text}' with its {how} as holder",
                                       0.6 if lemma in self.weak_agentive else 0.8, "agentive", qi, holders))
+                for toks in more:
+                    head = next(t for t in toks if t.head.i not in {x.i for x in toks})
+                    c = self._make("demand", chunk, head, self.ctx.span_of(chunk, toks), tok.text,
+                                   holder, target, f"coordinated with what '{tok.text}' asks",
+                                   0.6, "agentive", qi, holders)
+                    c.extra["cue_tok"] = tok  # a guess or not as the cue's own claim is
+                    out.append(c)
                 if tok.tag_ == "VB":
                     # "to cut the debt and hand it more loans": each coordinated infinitive is a demand.
                     # The parser may hang the bare infinitive on a verb above the cue whose form

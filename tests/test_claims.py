@@ -78,3 +78,33 @@ def test_negated_red_line_with_condition(run):
              "although Beijing did not express any interest.")
     (c,) = claims(ex, "red_line")
     assert c.text == "he would not enter a new arms control treaty without China signing it"
+
+
+def test_coordinated_demands_are_separate_claims(run):
+    """What one cue asks in coordinated infinitives or coordinated action nouns is several
+    demands (the guidelines' "separate claims"), each held by the cue's holder."""
+    ex = run("The Security Council called for the rebels to withdraw from the towns they have seized "
+             "and to unconditionally end the use of violence.")
+    assert [c.text for c in claims(ex, "demand")] == [
+        "called for the rebels to withdraw from the towns", "to unconditionally end the use of violence"]
+    assert len({c.holder for c in claims(ex, "demand")}) == 1
+    ex = run("The Freedonian Workers Union demanded an end to the lockout, and the release of all detained members.")
+    assert [c.text for c in claims(ex, "demand")] == [
+        "demanded an end to the lockout", "the release of all detained members"]
+    ex = run("Ruritania pressed Freedonia to end the blockade and reopen its ports to grain ships.")
+    assert [c.text for c in claims(ex, "demand")] == [
+        "pressed Freedonia to end the blockade", "reopen its ports to grain ships"]
+
+
+def test_coordination_inside_one_demand_stays_one_claim(run):
+    for sentence, text in [
+        ("The Freedonian Workers Union called for peace and stability.", "called for peace and stability"),
+        ("The Freedonian Workers Union asked the company to cease and desist.",
+         "asked the company to cease and desist"),
+        ("The Freedonian Workers Union is demanding greater autonomy or a special status for the north.",
+         "is demanding greater autonomy or a special status for the north"),
+        ("The Freedonian Workers Union called on the company and the ministry to reopen talks.",
+         "called on the company and the ministry to reopen talks"),
+    ]:
+        ex = run(sentence)
+        assert [c.text for c in claims(ex, "demand")] == [text], sentence
