@@ -125,6 +125,11 @@ class ClaimFinder:
         self.duty_nouns = set(d.get("duty_nouns", {}).get("nouns", []))
         self.until_verbs = set(d.get("until_verbs", []))
         self.stating = set(d.get("stating_verbs", []))
+        need = d.get("need_frames", {})
+        self.need_verbs, self.need_nouns = set(need.get("verbs", [])), set(need.get("nouns", []))
+        imp = d.get("important_to", {})
+        self.important_adjs, self.not_steps = set(imp.get("adjectives", [])), set(imp.get("not_steps", []))
+        self.call_not_steps = set(d.get("call_to_not_steps", []))
         unw = r.get("unwilling", {})
         self.unwilling_neg = set(unw.get("negated_adjectives", []))
         self.unwilling = set(unw.get("adjectives", []))
@@ -503,7 +508,7 @@ class ClaimFinder:
             preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "prt", "dative")}
             ok, target_tok, participle = not req, None, False
             for r in req:
-                if r in ("for", "on", "against") and r in preps:
+                if r in ("for", "on", "upon", "against") and r in preps:
                     ok = True
                     target_tok = next((p for p in preps[r].children if p.dep_ == "pobj"), None)
                 elif r in ("for", "for_to") and (cl := next((c for c in tok.children if c.dep_ in ("advcl", "ccomp")
@@ -544,6 +549,15 @@ class ClaimFinder:
                 elif r == "xcomp_passive" and "xcomp" in kids and to_infinitive(kids["xcomp"]) and any(
                         c.dep_ == "auxpass" for c in kids["xcomp"].children):
                     ok = True  # "wanted to be paid $9 million": what others must do for them
+                elif r == "to_inf" and "dobj" not in kids and (inf := next(
+                        (c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB"
+                         and to_infinitive(c) and not any(m.dep_ == "mark" for m in c.children)), None)) is not None \
+                        and inf.lemma_.lower() not in self.call_not_steps | self.reporting \
+                        and not any(c.dep_ == "auxpass" for c in tok.children) \
+                        and not (tok.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)):
+                    # "the resolution calls to urgently end all subsidies"; not "called to congratulate
+                    # her", nor a passive ("was called by the party to force …", "felt called to go home")
+                    ok = True
             if lemma == "want" and ok and target_tok is None and not participle:
                 # "we want a better life", "the union wants a 5 percent raise" (a party wanting a
                 # thing); "he wants to discuss" is not a demand
@@ -738,6 +752,12 @@ class ClaimFinder:
             span = self._span(chunk, tok, include_subject=True)
             out.append(self._make("demand", chunk, tok, span, tok.text, speaker, None,
                                   "first-person 'need' in a quote", 0.5, "need", qi))
+        # --- "emphasized the need for phased implementation", "stressed the need to resume talks"
+        if is_verb and lemma in self.need_verbs and not self._negated(tok):
+            out.extend(self._need_frame(chunk, tok, subj, holder_tok, agent, speaker, qi))
+        # --- "it is essential to set targets now", said by a party
+        if is_verb and lemma == "be" and subj is not None and subj.lower_ == "it":
+            out.extend(self._important_to(chunk, tok, speaker, qi))
         # --- modal demands: must, should, need to, have to
         if is_verb:
             auxes = [c for c in tok.children if c.dep_ == "aux"]
@@ -1140,6 +1160,57 @@ class ClaimFinder:
             b -= 1
         return [self._make("demand", chunk, be, (a, b), rel.text, holder, target,
                            f"pseudo-cleft '{rel.text} … {be.text}'", 0.6, "cleft", qi, holders or None)]
+
+    def _need_frame(self, chunk, verb, subj, holder_tok, agent, speaker, qi) -> list[RawClaim]:
+        """Stressing the need for a step asks for it: "the Commission emphasized the need for
+        phased implementation", "Kerry stressed the necessity to resume talks"; held by the
+        verb's subject (or by-agent), the speaker for a first person inside a quote."""
+        need = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in self.need_nouns), None)
+        if need is None or not any((c.dep_ == "prep" and c.lower_ == "for") or (c.dep_ in ("acl", "relcl")
+                                   and to_infinitive(c)) for c in need.children):
+            return []
+        if subj is None and agent is None:
+            return []
+        holders = self._holders(chunk, holder_tok, speaker, loose=agent is None)
+        holder = holders[0] if holders else None
+        if holder is None and qi is not None and not third_person(holder_tok):
+            holder = speaker
+        return [self._make("demand", chunk, verb, self._span(chunk, verb, include_subject=False), verb.text,
+                           holder, None, f"'{verb.text} the {need.text} for …'", 0.6, "noun", qi, holders)]
+
+    def _important_to(self, chunk, be, speaker, qi) -> list[RawClaim]:
+        """"It is essential to set targets now" / "it is vital that talks resume", said by a party
+        (its reporter, the quote's speaker, a statement's author): a demand for the step. Not a
+        thought ("it is important to remember …"), not negated, not narrated in the past."""
+        adj = next((c for c in be.children if c.dep_ == "acomp" and c.lemma_.lower() in self.important_adjs), None)
+        if adj is None or self._negated(be) or self._hypothetical(be):
+            return []
+        step = next((c for x in (be, adj) for c in x.children if c.dep_ in ("xcomp", "ccomp", "advcl")
+                     and c.pos_ in ("VERB", "AUX") and c.i > adj.i
+                     and (to_infinitive(c) or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))),
+                    None)
+        if step is None or step.lemma_.lower() in self.not_steps:
+            return []
+        if any(c.dep_ == "advmod" and c.lower_ in ("more", "most", "less", "least", "how", "so", "too", "as")
+               for c in adj.children):
+            return []  # "it is more important to narrow the field" weighs, "how important it was" tells
+        doer = next((c for c in step.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if doer is not None and pronoun_key(doer) in PRONOUNS_FIRST:
+            return []  # "it's vital that we protect this package" plans
+        if not to_infinitive(step) and step.tag_ not in ("VB", "VBP") and not any(
+                a.lower_ in ("should", "must") for a in step.children if a.dep_ == "aux"):
+            return []  # "it is crucial that talks resumed" reports; a mandative clause asks
+        reported = self._reporter(chunk, be)
+        if be.tag_ == "VBD" and reported is None:
+            return []
+        holder = reported or speaker or (self.res.doc_speaker if qi is None else None)
+        if holder is None:
+            return []
+        subj = next(c for c in be.children if c.dep_ in ("nsubj", "expl") or c.lower_ == "it")
+        a = self.ctx.tok_start(chunk, subj)
+        b = self._span(chunk, step, include_subject=True)[1]  # the step, cut where _span cuts it
+        return [self._make("demand", chunk, be, (a, max(a + 1, b)), adj.text, holder,
+                           None, f"'it is {adj.text} to …'", 0.6, "phrase", qi)]
 
     def _copular_position(self, chunk, be, speaker, qi) -> list[RawClaim]:
         """A position said with "be": "it is time for X to act" (a demand; "it is not yet

@@ -211,6 +211,22 @@ POSITIVE = [
     # a leadership is a body
     ("The Freedonian leadership refused to take up the proposal.", "red_line", "leadership",
      "refused to take up the proposal"),
+    # stressing the need for a step; "it is essential to …" said by a party; "calls to end …"
+    ("The Verification Commission emphasized the need for phased implementation of the accord.", "demand",
+     "Verification Commission", "emphasized the need for phased implementation"),
+    ("Minister Lena Varga stressed the need to resume talks without delay.", "demand", "Lena Varga",
+     "stressed the need to resume talks"),
+    ("The Freedonian delegation says it is essential to set the targets now.", "demand", "Freedonian delegation",
+     "it is essential to set the targets now"),
+    ('"It is vital that the talks resume this week," Minister Lena Varga said.', "demand", "Lena Varga",
+     "It is vital that the talks resume this week"),
+    ("The Freedonian Workers Union calls to urgently end all fuel subsidies.", "demand",
+     "Freedonian Workers Union", "calls to urgently end all fuel subsidies"),
+    ("Mediator Kofi Abara called upon the government to release the detainees.", "demand", "Kofi Abara",
+     "called upon the government to release the detainees"),
+    # producers act as a group
+    ("Some cocoa producers are refusing to deliver beans until the price rises.", "red_line", "producers",
+     "refusing to deliver beans"),
 ]
 
 
@@ -317,6 +333,14 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     '"What your employer can do to you is a disgrace," union leader Ada Obi said.',
     "Analysts said the Freedonian Labour Party would quit the coalition if it lost the vote.",
     '"It must be said that the talks went well," Minister Lena Varga said.',
+    # a thought, a comparison, a plan of one's own, a past telling; a passive or idiom of "call"
+    '"It is important to remember the victims," Minister Lena Varga said.',
+    '"It is more important to narrow the field," Minister Lena Varga said.',
+    '"It is vital that we protect this package," Minister Lena Varga said.',
+    "The turnout showed how important it was to strike a tougher tone.",
+    "The youth wing was called by the party to collect signatures.",
+    "Minister Lena Varga called to congratulate the winner.",
+    "The speech called to mind the promise of reconciliation.",
 ])
 def test_frame_negative(run, text):
     assert claims(run(text)) == [], [(c.kind, c.text, c.reason) for c in run(text).claims]
