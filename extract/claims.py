@@ -608,7 +608,13 @@ class ClaimFinder:
         second_person = subj is not None and subj.lower_ == "you"  # "you refuse to honor it" accuses
         denies = lemma == "deny" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.denied_objects
                                          for c in tok.children)  # "denied the request", not "denied the report"
-        if is_verb and (self._refusal_verb(tok) or denies) and not self._negated(tok) and not second_person:
+        # "threatened to boycott the talks unless Washington changes its mind": the refusal is
+        # what the threat holds over the other side, a demand (the threat frame), not a red line
+        threatened = tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "threaten" and any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+            for x in (tok, tok.head) for c in x.children)
+        if is_verb and (self._refusal_verb(tok) or denies) and not self._negated(tok) and not second_person \
+                and not threatened:
             holders = self._holders(chunk, holder_tok, speaker, loose=agent is None)
             holder = holders[0] if holders else None
             if holder is None and holder_tok is None and subj is not None:
@@ -1096,7 +1102,12 @@ class ClaimFinder:
             c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo", "'d", "shall") for c in tok.children)
         if not threat:
             return []
-        holders = self._holders(chunk, subj, speaker, loose=False)
+        holders = self._holders(chunk, subj, speaker, loose=False) if self.res.can_act(subj) else []
+        if not holders and cmark in ("until", "once") and self._negated(tok) and subj.pos_ == "NOUN":
+            # "He said U.S. beef imports should not resume until the United States shows …": a
+            # thing held back until the other side acts is the demand of whoever says so
+            k = self._reporter(chunk, tok) or (speaker if qi is not None else None)
+            holders = [k] if k else []
         if not holders:
             return []
         target_tok = next((x for x in cond.children if x.dep_ in ("nsubj", "nsubjpass")), None)

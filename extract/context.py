@@ -94,6 +94,9 @@ class Context:
         return (c.offset, c.offset + len(c.doc.text))
 
 
+CAUSATIVES = {"lead", "prompt", "cause", "force", "drive", "spur", "compel", "provoke", "trigger", "oblige"}
+
+
 def clause_subject(tok):
     """The subject token of the clause headed by ``tok``, following conj,
     participle and xcomp chains up to a verb that has one."""
@@ -106,6 +109,13 @@ def clause_subject(tok):
             subjects = [ch for ch in subjects if not _dateline(ch)] or subjects
         if subjects:
             return subjects[0]
+        # "The dispute led European nations to threaten a boycott": after a causative verb the
+        # infinitive's doer is the object, not the subject (the dispute threatens nothing)
+        if tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.head.lemma_.lower() in CAUSATIVES \
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if obj is not None:
+                return obj
         # Participles and coordinated verbs share the subject of their head; a
         # complement clause ("said that ...") without a subject has none.
         if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "acomp") and tok.head.i != tok.i:

@@ -256,3 +256,19 @@ def test_an_inverted_tag_whose_name_the_parser_hung_elsewhere(run):
 def test_an_inverted_tag_needs_a_name_right_after_the_verb(run):
     ex = run('"The risk is real," said an economist who asked not to be named.')
     assert [q.speaker for q in ex.quotes] == [None]
+
+
+def test_after_a_causative_the_object_does_what_follows(run):
+    """'The dispute led European nations to threaten a boycott unless …': the nations threaten,
+    not the dispute nor the person named before."""
+    ex = run("Yvo de Boer spoke on Wednesday. The dispute led European nations on Thursday to threaten to "
+             "boycott the talks next month unless Washington changes its mind.")
+    (c,) = ex.claims  # the threat is a demand; the boycott it threatens is no red line of its own
+    assert c.kind == "demand" and ex.actor_name(c.holder) == "European nations"
+
+
+def test_a_thing_held_back_until_the_other_side_acts_is_the_sayers_demand(run):
+    ex = run("Yukio Hatoyama leads the opposition Democratic Party. He told reporters that U.S. beef imports "
+             "should not resume until the United States shows it can correct its inspection system.")
+    (c,) = ex.claims
+    assert c.kind == "demand" and ex.actor_name(c.holder) == "Yukio Hatoyama"
