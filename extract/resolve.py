@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 
 from .actors import ActorIndex
-from .context import PRONOUNS_FIRST, PRONOUNS_PERSON, PRONOUNS_PLURAL, Context, clause_subject, pronoun_key
+from .context import PRONOUNS_FIRST, PRONOUNS_PERSON, PRONOUNS_PLURAL, Context, by_agent, clause_subject, pronoun_key
 from .lexicon import given_name_genders
 
 # "he" / "she" and the gender of the person they stand for
@@ -296,6 +296,10 @@ class Resolver:
                         k = self.actors.key_at(chunk, p)
                         if p.dep_ == "pobj" and k and k in self.actors.clusters:
                             return k
+            if any(t.dep_ == "det" and t.lower_ == "the" for t in tok.lefts):
+                k = self._document_owner(tok.lemma_.lower(), pos)
+                if k:
+                    return k
         for ch in tok.children:
             if ch.dep_ == "appos":
                 k = self.resolve_np(chunk, ch, pos, speaker, loose)
@@ -304,6 +308,28 @@ class Resolver:
         if loose and tok.pos_ == "NOUN" and tok.lemma_.lower() not in ("statement", "report", "readout", "source"):
             # An unnamed speaker ("a public broadcaster told ...") continues the latest one.
             return self.latest(pos, person=None)
+        return None
+
+    def _document_owner(self, lemma: str, pos: int) -> str | None:
+        """"The committee adopted a resolution … The resolution calls on …": "the resolution"
+        is the one a party adopted, issued or sent before, so it states that party's position.
+        The latest earlier mention of the same noun as the object of a verb whose subject (or
+        by-agent) is a party; within a few paragraphs."""
+        for chunk in reversed(self.ctx.chunks):
+            if chunk.offset >= pos:
+                continue
+            if pos - chunk.offset > 3000:
+                break
+            for t in reversed(chunk.doc):
+                if chunk.offset + t.idx >= pos or t.lemma_.lower() != lemma or t.dep_ not in ("dobj", "nsubjpass"):
+                    continue
+                verb = t.head
+                who = next((c for c in verb.children if c.dep_ == "nsubj"), None) if t.dep_ == "dobj" \
+                    else by_agent(verb)
+                if who is not None:
+                    k = self.resolve_np(chunk, who, chunk.offset + who.idx, loose=False)
+                    if k:
+                        return k
         return None
 
     def can_act(self, tok) -> bool:

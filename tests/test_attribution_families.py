@@ -272,3 +272,18 @@ def test_a_thing_held_back_until_the_other_side_acts_is_the_sayers_demand(run):
              "should not resume until the United States shows it can correct its inspection system.")
     (c,) = ex.claims
     assert c.kind == "demand" and ex.actor_name(c.holder) == "Yukio Hatoyama"
+
+
+def test_the_document_a_party_adopted_states_its_position(run):
+    """'The committee adopted a resolution … The resolution calls on …': the resolution is the
+    one the committee adopted, so its demand is the committee's."""
+    ex = run("The Freedonian Trade Committee adopted a resolution on Tuesday.\n\n"
+             "The resolution calls on Ruritania to lift the tariffs on steel.")
+    (c,) = ex.claims
+    assert ex.actor_name(c.holder) == "Freedonian Trade Committee"
+
+
+def test_a_document_nobody_issued_has_no_owner(run):
+    ex = run("The Freedonian Trade Committee met on Tuesday.\n\n"
+             "The resolution calls on Ruritania to lift the tariffs on steel.")
+    assert [ex.actor_name(c.holder) for c in ex.claims] in ([], ["unattributed"])
