@@ -114,6 +114,7 @@ class ClaimFinder:
         self.negated_future = set(r.get("negated_future_verbs", []))
         self.moves = self.negated | self.negated_future  # moves in a negotiation: accept, sign, return …
         self.future_aux = set(r.get("future_aux", []))
+        self.own_stance = set(r.get("own_stance_verbs", {}).get("verbs", []))
         self.none_nouns = set(r.get("none_nouns", []))
         self.talk_nouns = self.none_nouns | PROCESS_NOUNS  # "talks must resume"
         self.afford_verbs = set(r.get("afford", {}).get("verbs", []))
@@ -644,7 +645,9 @@ class ClaimFinder:
         # "the accord had not been signed", "the money was not paid": a past passive reports
         past_passive = is_verb and agent is None and not future and tok.tag_ == "VBN" and any(
             c.dep_ == "auxpass" and c.lower_ in ("was", "were", "been") for c in tok.children)
-        if is_verb and ((lemma in self.negated or (lemma in self.negated_future and future) or affords)
+        own_stance = lemma in self.own_stance and future and any(
+            c.dep_ == "dobj" and any(p.dep_ == "poss" for p in c.children) for c in tok.children)
+        if is_verb and ((lemma in self.negated or (lemma in self.negated_future and future) or affords or own_stance)
                         and self._negated(tok) or unwanted) \
                 and not progressive and not counterfactual and not second_person and not past_passive:
             holders: list[str] = []
@@ -1080,7 +1083,10 @@ class ClaimFinder:
             if c.dep_ != "advcl":
                 continue
             mark = next((m.lower_ for m in c.children if m.dep_ == "mark"), None)
-            if mark == "unless" or (mark == "if" and (self._negated(c) or c.lemma_.lower() == "fail"
+            # "if nothing is done", "if they do nothing": a condition that the other side fails to act
+            nothing = any(x.dep_ in ("nsubj", "nsubjpass", "dobj") and x.lower_ in ("nothing", "nobody", "none")
+                          for x in c.children)
+            if mark == "unless" or (mark == "if" and (self._negated(c) or nothing or c.lemma_.lower() == "fail"
                                                       or tok.lemma_.lower() == "threaten"
                                                       or self._sanction(tok)
                                                       or tok.head.lemma_.lower() == "threaten")) \

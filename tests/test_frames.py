@@ -224,6 +224,11 @@ POSITIVE = [
      "Freedonian Workers Union", "calls to urgently end all fuel subsidies"),
     ("Mediator Kofi Abara called upon the government to release the detainees.", "demand", "Kofi Abara",
      "called upon the government to release the detainees"),
+    # a refusal to move one's own position; a threat on the other side doing nothing
+    ("Hamas spokesman Fawzi Barhoum said Hamas will not change its positions.", "red_line", "Hamas",
+     "will not change its positions"),
+    ("Union leader Ada Obi says if nothing is done, the union will take to the streets.", "demand", "union",
+     "if nothing is done"),
     # producers act as a group
     ("Some cocoa producers are refusing to deliver beans until the price rises.", "red_line", "producers",
      "refusing to deliver beans"),
@@ -341,6 +346,7 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     "The youth wing was called by the party to collect signatures.",
     "Minister Lena Varga called to congratulate the winner.",
     "The speech called to mind the promise of reconciliation.",
+    "Analysts said the ruling would not change the outcome.",
 ])
 def test_frame_negative(run, text):
     assert claims(run(text)) == [], [(c.kind, c.text, c.reason) for c in run(text).claims]
