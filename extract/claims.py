@@ -685,7 +685,9 @@ class ClaimFinder:
             out.extend(self._threat(chunk, tok, subj, speaker, qi))
         # --- pseudo-clefts: "all he wants is a discussion", "what we want is a fair deal",
         #     "all they need to do is call off strikes", "the best thing the union could do is …"
-        if is_verb and lemma == "be" and tok.lower_ in ("is", "'s", "are") and not self._negated(tok):
+        if is_verb and lemma == "be" and not self._negated(tok) and (tok.lower_ in ("is", "'s", "are") or (
+                tok.lower_ == "be" and any(a.dep_ == "aux" and a.lower_ in ("would", "will", "'d", "'ll")
+                                           for a in tok.children))):  # "… would be to sit down and talk"
             out.extend(self._cleft(chunk, tok, speaker, qi))
         # --- "it is time for the government to act", "it's not yet time for signing";
         #     "a ceasefire is a precondition for talks"

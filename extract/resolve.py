@@ -134,6 +134,10 @@ class Resolver:
         said:" closing a paragraph -> Shapps; "Statement by the High Representative on
         behalf of the EU" with no person named in the opening paragraphs -> the EU."""
         body = None
+        letter = self._letter_writer()
+        if letter:
+            self.doc_speaker = letter
+            return
         # the byline may follow a headline and a standfirst: look at the first few paragraphs
         for first in self.ctx.chunks[:4]:
             # press releases print the statement after "X said:" without quotation marks
@@ -162,6 +166,33 @@ class Resolver:
                     # "Letter From America" is a column's name, so only a statement's issuer)
                     body = k
         self.doc_speaker = body
+
+    def _letter_writer(self) -> str | None:
+        """A letter ("Dear parents and carers," in its first paragraphs) speaks in its writer's
+        voice: the party that "has written" it, named before the salutation ("Education
+        Secretary has written an open letter to parents"), else the name signing it after
+        "Yours sincerely" / "Yours faithfully"."""
+        chunks = self.ctx.chunks
+        dear = next((i for i, c in enumerate(chunks[:5]) if c.doc.text.lstrip().startswith("Dear ")), None)
+        if dear is None:
+            return None
+        for chunk in chunks[:dear]:
+            for tok in chunk.doc:
+                if tok.lemma_.lower() == "write" and tok.pos_ in ("VERB", "AUX"):
+                    subj = clause_subject(tok)
+                    k = self.actors.key_at(chunk, subj) if subj is not None else None
+                    if k and k in self.actors.clusters:
+                        return k
+        base = max(dear + 1, len(chunks) - 4)
+        for i in range(base, len(chunks)):
+            if chunks[i].doc.text.strip().lower().startswith(("yours sincerely", "yours faithfully", "yours,",
+                                                              "kind regards", "best regards", "sincerely")):
+                for after in chunks[i:]:
+                    for tok in after.doc:
+                        k = self.actors.key_at(after, tok)
+                        if k and k in self.actors.clusters:  # a person or a body signs
+                            return k
+        return None
 
     def _colon_speaker(self, chunk) -> str | None:
         """The person subject of a verb of saying that ends its paragraph with a colon."""

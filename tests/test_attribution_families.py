@@ -287,3 +287,20 @@ def test_a_document_nobody_issued_has_no_owner(run):
     ex = run("The Freedonian Trade Committee met on Tuesday.\n\n"
              "The resolution calls on Ruritania to lift the tariffs on steel.")
     assert [ex.actor_name(c.holder) for c in ex.claims] in ([], ["unattributed"])
+
+
+def test_a_letter_speaks_in_its_writers_voice(run):
+    """'Education Secretary has written an open letter …' then 'Dear parents,': the first person
+    of the letter is the writer, so its demands are the writer's."""
+    ex = run("Freedonia's Education Secretary has written an open letter to parents.\n\n"
+             "Dear parents and carers,\n\n"
+             "I have invited the union to talks. My only condition is that strike action is paused.")
+    (c,) = ex.claims
+    assert c.kind == "demand" and "Education Secretary" in ex.actor_name(c.holder)
+
+
+def test_a_signed_letter_speaks_in_its_signers_voice(run):
+    ex = run("An open letter to the members.\n\nDear members,\n\n"
+             "We will not accept the pay offer as it stands.\n\nYours sincerely,\n\nAda Obi")
+    (c,) = ex.claims
+    assert c.kind == "red_line" and ex.actor_name(c.holder) == "Ada Obi"

@@ -229,6 +229,9 @@ POSITIVE = [
      "will not change its positions"),
     ("Union leader Ada Obi says if nothing is done, the union will take to the streets.", "demand", "union",
      "if nothing is done"),
+    # a pseudo-cleft in the conditional
+    ("Minister Lena Varga said the best thing the union could do would be to call off the strike.", "demand",
+     "Lena Varga", "would be to call off the strike"),
     # producers act as a group
     ("Some cocoa producers are refusing to deliver beans until the price rises.", "red_line", "producers",
      "refusing to deliver beans"),
@@ -347,6 +350,7 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     "Minister Lena Varga called to congratulate the winner.",
     "The speech called to mind the promise of reconciliation.",
     "Analysts said the ruling would not change the outcome.",
+    "The best thing about the deal would be its simplicity, Minister Lena Varga said.",
 ])
 def test_frame_negative(run, text):
     assert claims(run(text)) == [], [(c.kind, c.text, c.reason) for c in run(text).claims]
