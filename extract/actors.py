@@ -123,6 +123,10 @@ BODY_HEADS = {"movement", "party", "front", "army", "union", "council", "allianc
 DATELINE_ENDS = ("(", "—", "–", "-", "--", "―")
 
 
+BYLINE_WORDS = ("statement by", "remarks by", "speech by", "address by", "letter from", "statement from",
+                "declaration by", "op-ed by")
+
+
 def _dateline_place(doc, span) -> bool:
     """A place in a dateline: a paragraph that opens with a place in capitals, then maybe a
     comma and a region, then a parenthesis or a dash ("DAVAO CITY, Philippines —",
@@ -281,7 +285,12 @@ class ActorIndex:
         if first_end < 0:
             return raw
         body = self.ctx.text[first_end:]
-        return [r for r in raw if r[0].offset + r[1].start_char >= first_end or r[3] in body]
+        head = self.ctx.text[:first_end].lower()
+        # "Statement by Vice President Šefčovič on …": the person a statement is by speaks in
+        # all of it, even when the headline alone names them
+        by = max((head.find(w) + len(w) for w in BYLINE_WORDS if w in head), default=-1)
+        return [r for r in raw if r[0].offset + r[1].start_char >= first_end or r[3] in body
+                or (r[2] == "PERSON" and 0 <= by <= r[0].offset + r[1].start_char)]
 
     def _title_case_headline_end(self) -> int:
         """End of the first line when it is a Title Case headline, else -1."""

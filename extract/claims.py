@@ -54,6 +54,9 @@ FINAL_WORDS = {"final", "immovable", "irrevocable", "definitive"}
 FINAL_SUBJECTS = {"deadline", "offer", "decision", "position", "proposal", "terms", "ultimatum"}
 STANCE_ADJECTIVES = {"adamant", "insistent", "clear", "firm", "categorical", "emphatic", "unequivocal", "determined"}
 PROCESS_NOUNS = {"process", "dialogue", "negotiations", "talks", "mediation", "meeting", "summit"}
+# what the talks are to produce: "any deal must include …", "solutions had to be consistent with …"
+DEAL_NOUNS = {"deal", "agreement", "settlement", "solution", "accord", "compromise", "ceasefire", "cease-fire",
+              "truce", "arrangement", "treaty"}
 PARTY_WORDS = {"both", "sides", "parties"}  # eval-diff: "everyone needs to hydrate" is no demand
 
 
@@ -819,7 +822,7 @@ class ClaimFinder:
                 # it falls on a party (or is passive: "sanctions must be lifted")
                 # … but talks and those taking part are the negotiation itself: "talks must resume",
                 # "negotiations must be serious", "all those involved must engage"
-                about_talks = subj.lemma_.lower() in self.talk_nouns \
+                about_talks = subj.lemma_.lower() in self.talk_nouns | DEAL_NOUNS \
                     or (subj.lemma_.lower() in HOSTILITIES and lemma in CEASE_VERBS) \
                     or subj.lower_ in PARTY_WORDS or (subj.lower_ == "those" and any(
                         c.lower_ in ("all", "both") for c in subj.children))
@@ -1385,7 +1388,8 @@ class ClaimFinder:
             # "impossible for us": the speaker; "unacceptable to Kiev" is the writer's report
             if t.dep_ == "pobj" and t.head.lower_ in ("for", "to") and pronoun_key(t) in PRONOUNS_FIRST:
                 holder = self._resolve(chunk, t, speaker)
-        holder = holder or self._reporter(chunk, verb) or speaker
+        # a statement's author speaks in all of it ("… is simply not acceptable" in a statement by X)
+        holder = holder or self._reporter(chunk, verb) or speaker or (self.res.doc_speaker if qi is None else None)
         if holder is None and subj is not None and pronoun_key(subj) in PRONOUNS_FIRST:
             holder = self._resolve(chunk, subj, speaker)
         if low.startswith(("no intention", "said no", "says no", "say no")) and subj is not None:

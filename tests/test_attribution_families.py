@@ -304,3 +304,11 @@ def test_a_signed_letter_speaks_in_its_signers_voice(run):
              "We will not accept the pay offer as it stands.\n\nYours sincerely,\n\nAda Obi")
     (c,) = ex.claims
     assert c.kind == "red_line" and ex.actor_name(c.holder) == "Ada Obi"
+
+
+def test_a_statement_by_a_person_named_only_in_its_headline_is_theirs(run):
+    ex = run("Statement by Vice President Ana Kovac on the Border Protocol\n\n"
+             "I just held a phone call with Foreign Secretary Liz Tran.\n\n"
+             "Unilateral action, disapplying an international agreement such as the Protocol, is simply not acceptable.")
+    (c,) = ex.claims
+    assert c.kind == "red_line" and ex.actor_name(c.holder) == "Ana Kovac"

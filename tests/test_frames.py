@@ -229,6 +229,11 @@ POSITIVE = [
      "will not change its positions"),
     ("Union leader Ada Obi says if nothing is done, the union will take to the streets.", "demand", "union",
      "if nothing is done"),
+    # what the deal must hold, reported by a party; "underline that" reports
+    ("Minister Lena Varga said any deal must include the release of prisoners.", "demand", "Lena Varga",
+     "any deal must include the release of prisoners"),
+    ("The Freedonian delegation underlined that all major emitters should contribute to the fund.", "demand",
+     "Freedonian delegation", "all major emitters should contribute to the fund"),
     # a pseudo-cleft in the conditional
     ("Minister Lena Varga said the best thing the union could do would be to call off the strike.", "demand",
      "Lena Varga", "would be to call off the strike"),
@@ -350,6 +355,7 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     "Minister Lena Varga called to congratulate the winner.",
     "The speech called to mind the promise of reconciliation.",
     "Analysts said the ruling would not change the outcome.",
+    "The agreement must have been signed in secret, analysts said.",
     "The best thing about the deal would be its simplicity, Minister Lena Varga said.",
 ])
 def test_frame_negative(run, text):
