@@ -384,6 +384,20 @@ class ActorIndex:
             start += lead.end()
         cl.mentions.add((start, end))
         cl.surfaces.add(self.ctx.text[start:end])
+        if kind == "person":
+            # "Lord Frost", "Vice President Šefčovič" where the tagger's name leaves the title
+            # out: the titled form is how the text names them too (an alias, not a mention)
+            doc, i = span.doc, span.start
+            while i > 0:
+                prev = doc[i - 1].lower_
+                if prev in lex.titles or (i < span.start and f"{prev} {doc[i].lower_}" in lex.titles):
+                    i -= 1  # "Lord", "President", then "Vice" before "President"
+                elif i > 1 and f"{doc[i - 2].lower_} {prev}" in lex.titles:
+                    i -= 2  # "Prime Minister"
+                else:
+                    break
+            if i < span.start:
+                cl.surfaces.add(self.ctx.text[chunk.offset + doc[i].idx:end])
         cl.names[name] += 1
         cl.labels[label] += 1
         if label == "LOC" and not gaz:

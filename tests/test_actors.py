@@ -110,3 +110,14 @@ def test_a_persons_office_speaks_for_the_person(run):
              "“The regime abandoned the negotiation process,” Juan Guaido’s office said in a statement.")
     (q,) = ex.quotes
     assert ex.actor_name(q.speaker) == "Juan Guaido"
+
+
+def test_a_title_the_tagger_left_out_of_a_name_is_an_alias(run):
+    """'Lord Frost', 'Vice President Maros Sefcovic': the guidelines' aliases include the
+    titled forms, and a scorer or an analyst searching for 'Lord Frost' finds the person."""
+    ex = run("Commission Vice President Maros Sefcovic met Prime Minister Boris Johnson and Lord Frost. "
+             "Sefcovic said the talks were useful.")
+    aliases = {a.name: set(a.aliases) for a in ex.actors}
+    assert "Vice President Maros Sefcovic" in aliases["Maros Sefcovic"]
+    assert "Prime Minister Boris Johnson" in aliases["Boris Johnson"]
+    assert aliases["Frost"] >= {"Frost", "Lord Frost"}
