@@ -25,6 +25,9 @@ ORG_SUFFIX = {"administration", "government", "cabinet", "campaign", "delegation
 ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "iobj", "agent", "poss", "attr", "appos", "dative", "pobj", "conj", "ROOT"}
 RELATIONAL_GROUP_HEADS = {"family", "families", "member", "members", "representative", "representatives",
                           "negotiator", "negotiators", "delegation", "delegations"}
+# a state's own bodies: "proposed to the UK government", "talks with the Venezuelan government" are
+# mentions of that government as much as "the UK government intends …" is
+STATE_BODIES = {"government", "administration", "military", "army", "junta", "regime", "cabinet", "leadership"}
 COLLECTIVE_NOUNS = {"union", "delegation", "government", "administration", "military", "opposition",
                     "ministry", "army", "group", "party", "side", "family", "alliance", "coalition", "committee",
                     "team", "leadership"}
@@ -237,7 +240,8 @@ class ActorIndex:
                         self.add_mention(role, chunk, [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"])
                     else:
                         self.add_group(chunk, tok)
-                elif tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ in ("dobj", "pobj", "conj", "dative") \
+                elif tok.pos_ == "NOUN" and (tok.tag_ == "NNS" or tok.lemma_.lower() in STATE_BODIES) \
+                        and tok.dep_ in ("dobj", "pobj", "conj", "dative") \
                         and (chunk.offset, tok.i) not in self.token_map and any(
                             t.dep_ in ("amod", "compound", "poss") and t.pos_ != "PRON" for t in tok.lefts):
                     # "the country's international lenders", "with striking teachers": a qualified

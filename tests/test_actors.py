@@ -121,3 +121,11 @@ def test_a_title_the_tagger_left_out_of_a_name_is_an_alias(run):
     assert "Vice President Maros Sefcovic" in aliases["Maros Sefcovic"]
     assert "Prime Minister Boris Johnson" in aliases["Boris Johnson"]
     assert aliases["Frost"] >= {"Frost", "Lord Frost"}
+
+
+def test_a_states_government_named_twice_is_a_party(run):
+    """'the UK government intends …' and '… proposed to the UK government …': named twice, as
+    subject and as object, the government is a party of its own beside the state."""
+    ex = run("The UK government intends to act alone. We proposed to the UK government a calendar of talks.")
+    gov = next(a for a in ex.actors if a.name == "UK government")
+    assert len(gov.mentions) == 2
