@@ -106,7 +106,11 @@ def _scan_line(text: str, base: int, line: str, rest: list[str]) -> list[RawQuot
         prev = line[i - 1] if i else " "
         nxt = line[i + 1] if i + 1 < n else " "
         if d_open is None:
-            if ch in OPEN_DOUBLE or (ch == '"' and (prev.isspace() or prev in "([{—–-:") and not nxt.isspace()):
+            if ch in OPEN_DOUBLE or (ch == '"' and (prev.isspace() or prev in "([{—–-:") and not nxt.isspace()) \
+                    or (ch == '"' and nxt == " " and (i == 0 or (prev == " " and i >= 2 and line[i - 2] in ".!?:"))
+                        and i + 2 < n and line[i + 2].isupper() and '"' in line[i + 2:]):
+                # ('he said. " In the totality, …"': a stray space after an opening mark that
+                # starts a sentence, closed later on the line)
                 d_open, d_char = i, ch
                 s_open = None  # a double mark ends any single-quoted stretch
                 continue

@@ -68,3 +68,10 @@ def test_a_tag_right_after_the_quote_wins(run):
              "raise the potential?” asked Anita Dunn, a Democratic strategist.")
     (q,) = ex.quotes
     assert ex.actor_name(q.speaker) == "Anita Dunn", (ex.actor_name(q.speaker), q.reason)
+
+
+def test_a_straight_opening_mark_followed_by_a_space_after_a_sentence():
+    text = '"They want the land," he said. " In the totality, they want control." Then he left.'
+    assert spans(text) == ["They want the land,", "In the totality, they want control."]
+    text = 'He said "one. " Then two "three."'
+    assert spans(text) == ["one.", "three."]
