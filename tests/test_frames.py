@@ -234,6 +234,8 @@ POSITIVE = [
      "any deal must include the release of prisoners"),
     ("The Freedonian delegation underlined that all major emitters should contribute to the fund.", "demand",
      "Freedonian delegation", "all major emitters should contribute to the fund"),
+    # defying what another party asks
+    ("The rebels defied the ultimatum to release the prisoners.", "red_line", "rebels", "defied the ultimatum"),
     # a pseudo-cleft in the conditional
     ("Minister Lena Varga said the best thing the union could do would be to call off the strike.", "demand",
      "Lena Varga", "would be to call off the strike"),
@@ -356,6 +358,7 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     "The speech called to mind the promise of reconciliation.",
     "Analysts said the ruling would not change the outcome.",
     "The agreement must have been signed in secret, analysts said.",
+    "The Freedonian team defied the odds to win the final.",
     "The best thing about the deal would be its simplicity, Minister Lena Varga said.",
 ])
 def test_frame_negative(run, text):
