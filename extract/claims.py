@@ -118,6 +118,12 @@ class ClaimFinder:
         self.moves = self.negated | self.negated_future  # moves in a negotiation: accept, sign, return …
         self.future_aux = set(r.get("future_aux", []))
         self.own_stance = set(r.get("own_stance_verbs", {}).get("verbs", []))
+        nc = r.get("no_comment", {})
+        self.no_comment = set(nc.get("verbs", []))
+        self.no_comment_media = set(nc.get("only_about_media", []))
+        self.no_comment_info = set(nc.get("only_with_info", []))
+        self.media_nouns = set(nc.get("media", []))
+        self.info_nouns = set(nc.get("info", []))
         self.none_nouns = set(r.get("none_nouns", []))
         self.talk_nouns = self.none_nouns | PROCESS_NOUNS  # "talks must resume"
         self.afford_verbs = set(r.get("afford", {}).get("verbs", []))
@@ -457,6 +463,28 @@ class ClaimFinder:
         end = self.ctx.tok_end(chunk, doc[i])
         return (span[0], end) if span[0] < end < span[1] else span
 
+    def _no_comment(self, verb) -> bool:
+        """"declined to comment", "refused to say whether …", "declined to be named", "refused to
+        talk to reporters", "declined to provide details", "declined comment": a source keeping
+        quiet, not a position in the talks. What is refused to discuss or give in the talks
+        ("refused to discuss the demands", "refusal to give them a pay increase") is not this."""
+        if any(c.dep_ == "dobj" and c.lemma_.lower() == "comment" for c in verb.children):
+            return True
+        inf = next((c for c in verb.children if c.dep_ in ("xcomp", "acl", "advcl") and to_infinitive(c)), None)
+        if inf is None or inf.lemma_.lower() not in self.no_comment:
+            return False
+        lemma = inf.lemma_.lower()
+        objs = [c for c in inf.children if c.dep_ in ("dobj", "nsubjpass")]
+        pobjs = [x for c in inf.children if c.dep_ == "prep" for x in c.children if x.dep_ == "pobj"]
+        if lemma in self.no_comment_media:  # "talk to reporters", "speak on the record"; not "talk to the rebels"
+            return not objs and (not pobjs or any(x.lemma_.lower() in self.media_nouns for x in pobjs))
+        if lemma in self.no_comment_info:  # "provide details", "give a price tag"; not "give them a raise"
+            return any(o.lemma_.lower() in self.info_nouns for o in objs)
+        # "discuss the union's demands", "confirm the deal", "respond to the ultimatum" keep their
+        # object's weight
+        return not any(o.lemma_.lower() in self.proposal_nouns | self.nouns | self.talk_nouns
+                       for o in objs + pobjs)
+
     def _refusal_verb(self, verb) -> bool:
         """refuse, reject, decline …, a particle verb of refusal ("rule out", "turn down"),
         "resisted calls / pressure to …" (resisting a thing is no refusal: "resisted arrest"),
@@ -618,7 +646,7 @@ class ClaimFinder:
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
             for x in (tok, tok.head) for c in x.children)
         if is_verb and (self._refusal_verb(tok) or denies) and not self._negated(tok) and not second_person \
-                and not threatened:
+                and not threatened and not self._no_comment(tok):
             holders = self._holders(chunk, holder_tok, speaker, loose=agent is None)
             holder = holders[0] if holders else None
             if holder is None and holder_tok is None and subj is not None:

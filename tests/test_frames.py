@@ -236,6 +236,12 @@ POSITIVE = [
      "Freedonian delegation", "all major emitters should contribute to the fund"),
     # defying what another party asks
     ("The rebels defied the ultimatum to release the prisoners.", "red_line", "rebels", "defied the ultimatum"),
+    # refusing to discuss or answer what the other side asks stays a refusal
+    ("The Freedonian Workers Union refused to discuss the company's proposal.", "red_line",
+     "Freedonian Workers Union", "refused to discuss the company's proposal"),
+    ("The rebels refused to talk to the government.", "red_line", "rebels", "refused to talk to the government"),
+    ("The government refused to give the nurses a pay increase.", "red_line", "government",
+     "refused to give the nurses a pay increase"),
     # a pseudo-cleft in the conditional
     ("Minister Lena Varga said the best thing the union could do would be to call off the strike.", "demand",
      "Lena Varga", "would be to call off the strike"),
@@ -359,6 +365,12 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     "Analysts said the ruling would not change the outcome.",
     "The agreement must have been signed in secret, analysts said.",
     "The Freedonian team defied the odds to win the final.",
+    # a source keeping quiet is no refusal in the talks
+    "The Freedonian Workers Union declined to comment on the report.",
+    "Minister Lena Varga declined to say whether she would resign.",
+    "A Freedonian official, who declined to be named, confirmed the meeting.",
+    "Minister Lena Varga refused to talk to reporters after the meeting.",
+    "The Freedonian Workers Union declined to provide details of the offer.",
     "The best thing about the deal would be its simplicity, Minister Lena Varga said.",
 ])
 def test_frame_negative(run, text):
