@@ -490,6 +490,8 @@ class ClaimFinder:
         "resisted calls / pressure to …" (resisting a thing is no refusal: "resisted arrest"),
         or a verb that refuses a proposal ("balked at the plan", "blocked the resolution")."""
         lemma = verb.lemma_.lower()
+        if lemma == "decline" and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "advcl") for c in verb.children):
+            return False  # "turnout has declined", "declined in every state": a fall, not a refusal
         return lemma in self.refusals or (lemma in self.particle_verbs and any(
             c.dep_ == "prt" and c.lower_ == self.particle_verbs[lemma] for c in verb.children)) or (
             lemma == "resist" and any(c.dep_ == "dobj" and c.lemma_.lower() in RESISTED for c in verb.children)) or (
@@ -581,6 +583,8 @@ class ClaimFinder:
                 elif r == "xcomp_passive" and "xcomp" in kids and to_infinitive(kids["xcomp"]) and any(
                         c.dep_ == "auxpass" for c in kids["xcomp"].children):
                     ok = True  # "wanted to be paid $9 million": what others must do for them
+                elif r == "that_clause" and any(c.dep_ == "ccomp" and self._mandative(c) for c in tok.children):
+                    ok = True  # "would require that doctors have admitting privileges" (not "requires cash")
                 elif r == "to_inf" and "dobj" not in kids and (inf := next(
                         (c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB"
                          and to_infinitive(c) and not any(m.dep_ == "mark" for m in c.children)), None)) is not None \

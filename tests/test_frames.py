@@ -242,6 +242,11 @@ POSITIVE = [
     ("The rebels refused to talk to the government.", "red_line", "rebels", "refused to talk to the government"),
     ("The government refused to give the nurses a pay increase.", "red_line", "government",
      "refused to give the nurses a pay increase"),
+    # require: a party to act, or a mandative clause
+    ("The Freedonian Workers Union will require that the company restore the pensions.", "demand",
+     "Freedonian Workers Union", "require that the company restore the pensions"),
+    ("The bill of the Freedonian government would require any peace deal to be put to a popular vote.", "demand",
+     "Freedonian government", "would require any peace deal to be put to a popular vote"),
     # a pseudo-cleft in the conditional
     ("Minister Lena Varga said the best thing the union could do would be to call off the strike.", "demand",
      "Lena Varga", "would be to call off the strike"),
@@ -371,6 +376,9 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     "A Freedonian official, who declined to be named, confirmed the meeting.",
     "Minister Lena Varga refused to talk to reporters after the meeting.",
     "The Freedonian Workers Union declined to provide details of the offer.",
+    # a need or a fall, not a position
+    "The Freedonian campaign requires cash and volunteers.",
+    "Support for the Freedonian Workers Union has declined sharply since May.",
     "The best thing about the deal would be its simplicity, Minister Lena Varga said.",
 ])
 def test_frame_negative(run, text):
