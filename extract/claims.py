@@ -499,7 +499,9 @@ class ClaimFinder:
 
     def _proposal_object(self, verb, via: str) -> bool:
         if via == "dobj":
-            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            # (the parser may read the noun as a verb: "dismissed a Network Rail offer worth 8%")
+            objs = [c for c in verb.children if c.dep_ == "dobj" or (
+                c.dep_ == "ccomp" and c.lower_ in ("offer", "plan", "deal", "bid", "demand", "call", "proposal"))]
         else:
             objs = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == via
                     for o in p.children if o.dep_ == "pobj"]
@@ -850,6 +852,10 @@ class ClaimFinder:
                 subj_key = pronoun_key(subj)
                 plan = modal.i == tok.i and qi is None and subj_key in PRONOUNS_FIRST | {"he", "she", "they"} \
                     and self._reporter(chunk, tok) is None
+                # … and "we need to grow the party", "I have to tell you" in a quote too: the
+                # speaker's own to-do ("we need a sustainable proposal", a thing, stays a demand)
+                plan = plan or (modal.i == tok.i and subj_key in PRONOUNS_FIRST and xcomp is not None
+                                and to_infinitive(xcomp))
                 # "the economy must grow" states an opinion; an obligation is a demand only when
                 # it falls on a party (or is passive: "sanctions must be lifted")
                 # … but talks and those taking part are the negotiation itself: "talks must resume",

@@ -242,6 +242,11 @@ POSITIVE = [
     ("The rebels refused to talk to the government.", "red_line", "rebels", "refused to talk to the government"),
     ("The government refused to give the nurses a pay increase.", "red_line", "government",
      "refused to give the nurses a pay increase"),
+    # dismissing an offer; needing a thing from the other side
+    ("The Freedonian Workers Union dismissed the company's offer of a 3% raise.", "red_line",
+     "Freedonian Workers Union", "dismissed the company's offer"),
+    ('"We need a truly sustainable proposal," union leader Ada Obi said.', "demand", "Ada Obi",
+     "We need a truly sustainable proposal"),
     # require: a party to act, or a mandative clause
     ("The Freedonian Workers Union will require that the company restore the pensions.", "demand",
      "Freedonian Workers Union", "require that the company restore the pensions"),
@@ -379,6 +384,10 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     # a need or a fall, not a position
     "The Freedonian campaign requires cash and volunteers.",
     "Support for the Freedonian Workers Union has declined sharply since May.",
+    # one's own to-do in a quote; dismissing criticism
+    '"We need to grow the party," union leader Ada Obi said.',
+    '"I have to tell you, the talks were hard," Minister Lena Varga said.',
+    "Minister Lena Varga dismissed the criticism as absurd.",
     "The best thing about the deal would be its simplicity, Minister Lena Varga said.",
 ])
 def test_frame_negative(run, text):
