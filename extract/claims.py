@@ -544,7 +544,9 @@ class ClaimFinder:
             preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "prt", "dative")}
             ok, target_tok, participle = not req, None, False
             for r in req:
-                if r in ("for", "on", "upon", "against") and r in preps:
+                if r in ("for", "on", "upon", "against") and r in preps and not (r in ("on", "upon") and any(
+                        p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in preps[r].children)):
+                    # (not "insisted on Sunday that …": a day, not what is insisted on)
                     ok = True
                     target_tok = next((p for p in preps[r].children if p.dep_ == "pobj"), None)
                 elif r in ("for", "for_to") and (cl := next((c for c in tok.children if c.dep_ in ("advcl", "ccomp")
@@ -587,6 +589,13 @@ class ClaimFinder:
                     ok = True  # "wanted to be paid $9 million": what others must do for them
                 elif r == "that_clause" and any(c.dep_ == "ccomp" and self._mandative(c) for c in tok.children):
                     ok = True  # "would require that doctors have admitting privileges" (not "requires cash")
+                elif r == "will_clause" and any(c.dep_ == "ccomp" and (self._subjunctive(c) or any(
+                        a.dep_ in ("aux", "auxpass") and a.lower_ in ("will", "would", "must", "should", "'ll", "shall",
+                                                                      "wo", "ca", "can", "cannot")
+                        for a in c.children)) for c in tok.children):
+                    # "insisted the talks would be strictly clan-based", "insist he must leave power"; not
+                    # "insisted that no ransom was paid", "insists Sanders is mounting a phony attack"
+                    ok = True
                 elif r == "to_inf" and "dobj" not in kids and (inf := next(
                         (c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB"
                          and to_infinitive(c) and not any(m.dep_ == "mark" for m in c.children)), None)) is not None \
@@ -612,7 +621,8 @@ class ClaimFinder:
                     holder = self._reporter(chunk, tok)
                 if holder is None and qi is not None and not third_person(holder_tok):
                     holder = speaker
-                target = self._resolve(chunk, target_tok, speaker) if target_tok is not None else None
+                # the party named ("called on Israel"), never "insisted on conditions" read as the latest party
+                target = self._resolve(chunk, target_tok, speaker, loose=False) if target_tok is not None else None
                 span = self._span(chunk, tok, include_subject=False)
                 first, more = self._coordinated(tok)
                 if first is not None:
@@ -1091,6 +1101,17 @@ class ClaimFinder:
             return aux[0] in ("should", "must", "be")
         return clause.tag_ == "VB" or (clause.tag_ == "VBP" and clause.lemma_ != "be")
 
+    @staticmethod
+    def _subjunctive(clause) -> bool:
+        """"insisted the government be formed …", "insisting that Beijing let its currency rise":
+        a clause with its own subject and a bare verb, "that" or not."""
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return False
+        aux = [a.lower_ for a in clause.children if a.dep_ in ("aux", "auxpass")]
+        if aux:
+            return aux[0] == "be"
+        return clause.tag_ == "VB"
+
     def _deadline(self, chunk, tok, lemma, subj, speaker, qi) -> list[RawClaim]:
         """Time given to the other side to act is a demand on it."""
         inf = next((c for c in tok.children if c.dep_ in ("advcl", "xcomp") and to_infinitive(c)), None)
@@ -1455,7 +1476,9 @@ class ClaimFinder:
                     # and the demand refused; a noun frame never swallows its verb
                     inner = [o for o in inner if o.anchor.i in below and o.frame not in ("noun_frame", "noun")]
                 if inner and c.kind == "demand" and (c.target is not None or any(
-                        x.dep_ == "dobj" for x in c.anchor.children)):
+                        x.dep_ == "dobj" or (x.dep_ == "prep" and x.lower_ in ("on", "upon")
+                                             and c.anchor.lemma_.lower() == "call")
+                        for x in c.anchor.children)):  # ("calling on attendees to oppose …" too)
                     # "urged the administration to reject the deal": the refusal asked of another
                     # party is what the demand asks, not a red line of the one who asks
                     for o in inner:

@@ -242,6 +242,13 @@ POSITIVE = [
     ("The rebels refused to talk to the government.", "red_line", "rebels", "refused to talk to the government"),
     ("The government refused to give the nurses a pay increase.", "red_line", "government",
      "refused to give the nurses a pay increase"),
+    # insisting on a thing, on what must or will happen, on a subjunctive
+    ("The Freedonian Workers Union insisted on a secret ballot.", "demand", "Freedonian Workers Union",
+     "insisted on a secret ballot"),
+    ("Government leaders had insisted the talks would be strictly clan-based.", "demand", "Government leaders",
+     "insisted the talks would be strictly clan-based"),
+    ("The Freedonian Labour Party insisted the government be formed with respect to the results.", "demand",
+     "Freedonian Labour Party", "insisted the government be formed"),
     # dismissing an offer; needing a thing from the other side
     ("The Freedonian Workers Union dismissed the company's offer of a 3% raise.", "red_line",
      "Freedonian Workers Union", "dismissed the company's offer"),
@@ -388,6 +395,10 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     '"We need to grow the party," union leader Ada Obi said.',
     '"I have to tell you, the talks were hard," Minister Lena Varga said.',
     "Minister Lena Varga dismissed the criticism as absurd.",
+    # insisting on a fact is no demand; "on Sunday" is a day
+    "Minister Lena Varga insisted that no ransom was paid.",
+    "The palace insisted on Sunday that the hostages were well.",
+    "Union leader Ada Obi insists the company is mounting a phony attack.",
     "The best thing about the deal would be its simplicity, Minister Lena Varga said.",
 ])
 def test_frame_negative(run, text):
