@@ -140,6 +140,7 @@ class ClaimFinder:
         imp = d.get("important_to", {})
         self.important_adjs, self.not_steps = set(imp.get("adjectives", [])), set(imp.get("not_steps", []))
         self.call_not_steps = set(d.get("call_to_not_steps", []))
+        self.sought_for_oneself = set(d.get("sought_for_oneself", {}).get("objects", []))
         unw = r.get("unwilling", {})
         self.unwilling_neg = set(unw.get("negated_adjectives", []))
         self.unwilling = set(unw.get("adjectives", []))
@@ -579,7 +580,8 @@ class ClaimFinder:
                         ok, participle = True, True
                 elif r == "into" and "dobj" in kids and "into" in preps:
                     ok, target_tok = True, kids["dobj"]
-                elif r == "obj" and "dobj" in kids and kids["dobj"].pos_ in ("NOUN", "PROPN"):
+                elif r == "obj" and "dobj" in kids and kids["dobj"].pos_ in ("NOUN", "PROPN") and not (
+                        lemma == "seek" and kids["dobj"].lemma_.lower() in self.sought_for_oneself):
                     ok = True
                 elif r == "see_obj" and "xcomp" in kids and kids["xcomp"].lemma_ == "see" and any(
                         c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in kids["xcomp"].children):

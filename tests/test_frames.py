@@ -249,6 +249,8 @@ POSITIVE = [
      "insisted the talks would be strictly clan-based"),
     ("The Freedonian Labour Party insisted the government be formed with respect to the results.", "demand",
      "Freedonian Labour Party", "insisted the government be formed"),
+    ("The Freedonian Workers Union is seeking a 10 percent raise.", "demand", "Freedonian Workers Union",
+     "is seeking a 10 percent raise"),
     # dismissing an offer; needing a thing from the other side
     ("The Freedonian Workers Union dismissed the company's offer of a 3% raise.", "red_line",
      "Freedonian Workers Union", "dismissed the company's offer"),
@@ -397,6 +399,8 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     "Minister Lena Varga dismissed the criticism as absurd.",
     # insisting on a fact is no demand; "on Sunday" is a day
     "Minister Lena Varga insisted that no ransom was paid.",
+    "Senator Ruth Adler is seeking reelection in November.",
+    "The Freedonian refugees are seeking asylum in Ruritania.",
     "The palace insisted on Sunday that the hostages were well.",
     "Union leader Ada Obi insists the company is mounting a phony attack.",
     "The best thing about the deal would be its simplicity, Minister Lena Varga said.",
