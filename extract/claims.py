@@ -141,6 +141,7 @@ class ClaimFinder:
         self.important_adjs, self.not_steps = set(imp.get("adjectives", [])), set(imp.get("not_steps", []))
         self.call_not_steps = set(d.get("call_to_not_steps", []))
         self.sought_for_oneself = set(d.get("sought_for_oneself", {}).get("objects", []))
+        self.public = set(d.get("public_addressees", {}).get("nouns", []))
         unw = r.get("unwilling", {})
         self.unwilling_neg = set(unw.get("negated_adjectives", []))
         self.unwilling = set(unw.get("adjectives", []))
@@ -607,6 +608,10 @@ class ClaimFinder:
                     # "the resolution calls to urgently end all subsidies"; not "called to congratulate
                     # her", nor a passive ("was called by the party to force …", "felt called to go home")
                     ok = True
+            addressee = target_tok if target_tok is not None else kids.get("dobj")
+            if ok and addressee is not None and (addressee.lemma_.lower() in self.public
+                                                 or addressee.lower_ in self.public):
+                ok = False  # "urged voters to register", "asking people to bring flowers": the public
             if lemma == "want" and ok and target_tok is None and not participle:
                 # "we want a better life", "the union wants a 5 percent raise" (a party wanting a
                 # thing); "he wants to discuss" is not a demand
@@ -1426,7 +1431,8 @@ class ClaimFinder:
                 s = clause_subject(t) if t.pos_ in ("VERB", "AUX") else None
                 # the party setting the condition is a subject outside (before) the condition clause
                 if s is not None and s.i < first.i:
-                    holder = self._resolve(chunk, s, speaker)
+                    # a party named, not "a long-term peace" read as the latest party
+                    holder = self._resolve(chunk, s, speaker, loose=False)
                     if holder and (t.lemma_.lower() not in ("be",)):
                         break
                     holder = None

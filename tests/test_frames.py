@@ -251,6 +251,9 @@ POSITIVE = [
      "Freedonian Labour Party", "insisted the government be formed"),
     ("The Freedonian Workers Union is seeking a 10 percent raise.", "demand", "Freedonian Workers Union",
      "is seeking a 10 percent raise"),
+    # a condition under "insisted that": the one who insists, not a party named earlier
+    ("Ruritania's envoy spoke first. President Ana Silva insisted that a lasting peace depends on a complete "
+     "withdrawal of the troops.", "demand", "Ana Silva", "depends on a complete withdrawal"),
     # dismissing an offer; needing a thing from the other side
     ("The Freedonian Workers Union dismissed the company's offer of a 3% raise.", "red_line",
      "Freedonian Workers Union", "dismissed the company's offer"),
@@ -400,6 +403,9 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     # insisting on a fact is no demand; "on Sunday" is a day
     "Minister Lena Varga insisted that no ransom was paid.",
     "Senator Ruth Adler is seeking reelection in November.",
+    # an appeal to the public
+    "Senator Ruth Adler urged voters to register before the deadline.",
+    "The Freedonian Shipping Company urged customers to remove cargo from the ports.",
     "The Freedonian refugees are seeking asylum in Ruritania.",
     "The palace insisted on Sunday that the hostages were well.",
     "Union leader Ada Obi insists the company is mounting a phony attack.",
