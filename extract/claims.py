@@ -822,7 +822,7 @@ class ClaimFinder:
             out.extend(self._need_frame(chunk, tok, subj, holder_tok, agent, speaker, qi))
         # --- "it is essential to set targets now", said by a party
         if is_verb and lemma == "be" and subj is not None and subj.lower_ == "it":
-            out.extend(self._important_to(chunk, tok, speaker, qi))
+            out.extend(self._important_to(chunk, tok, subj, speaker, qi))
         # --- modal demands: must, should, need to, have to
         if is_verb:
             auxes = [c for c in tok.children if c.dep_ == "aux"]
@@ -1266,7 +1266,7 @@ class ClaimFinder:
         return [self._make("demand", chunk, verb, self._span(chunk, verb, include_subject=False), verb.text,
                            holder, None, f"'{verb.text} the {need.text} for …'", 0.6, "noun", qi, holders)]
 
-    def _important_to(self, chunk, be, speaker, qi) -> list[RawClaim]:
+    def _important_to(self, chunk, be, subj, speaker, qi) -> list[RawClaim]:
         """"It is essential to set targets now" / "it is vital that talks resume", said by a party
         (its reporter, the quote's speaker, a statement's author): a demand for the step. Not a
         thought ("it is important to remember …"), not negated, not narrated in the past."""
@@ -1294,8 +1294,9 @@ class ClaimFinder:
         holder = reported or speaker or (self.res.doc_speaker if qi is None else None)
         if holder is None:
             return []
-        subj = next(c for c in be.children if c.dep_ in ("nsubj", "expl") or c.lower_ == "it")
-        a = self.ctx.tok_start(chunk, subj)
+        # from "it", or from "is" when the "it" belongs to a clause before ("It was late, and is
+        # essential to …": the subject came from clause_subject, no child of this "is")
+        a = self.ctx.tok_start(chunk, subj if subj.head.i == be.i else be)
         b = self._span(chunk, step, include_subject=True)[1]  # the step, cut where _span cuts it
         return [self._make("demand", chunk, be, (a, max(a + 1, b)), adj.text, holder,
                            None, f"'it is {adj.text} to …'", 0.6, "phrase", qi)]

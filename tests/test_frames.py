@@ -220,6 +220,9 @@ POSITIVE = [
      "it is essential to set the targets now"),
     ('"It is vital that the talks resume this week," Minister Lena Varga said.', "demand", "Lena Varga",
      "It is vital that the talks resume this week"),
+    # its "it" in the clause before (this raised StopIteration once)
+    ('"It was late, and is essential to resume the talks now," Minister Lena Varga said.', "demand",
+     "Lena Varga", "is essential to resume the talks now"),
     ("The Freedonian Workers Union calls to urgently end all fuel subsidies.", "demand",
      "Freedonian Workers Union", "calls to urgently end all fuel subsidies"),
     ("Mediator Kofi Abara called upon the government to release the detainees.", "demand", "Kofi Abara",
