@@ -126,6 +126,8 @@ BODY_HEADS = {"movement", "party", "front", "army", "union", "council", "allianc
 DATELINE_ENDS = ("(", "—", "–", "-", "--", "―")
 
 
+# what opens a statement's byline: its author speaks in all of it (the resolver's document
+# speaker), and a person it names in a Title Case headline is kept as an actor
 BYLINE_WORDS = ("statement by", "remarks by", "speech by", "address by", "letter from", "statement from",
                 "declaration by", "op-ed by")
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .actors import ActorIndex
+from .actors import BYLINE_WORDS, ActorIndex
 from .context import PRONOUNS_FIRST, PRONOUNS_PERSON, PRONOUNS_PLURAL, Context, by_agent, clause_subject, pronoun_key
 from .lexicon import given_name_genders
 
@@ -146,9 +146,7 @@ class Resolver:
                 self.doc_speaker = said
                 return
             low = first.doc.text.lower()
-            at = min((low.find(w) for w in ("statement by", "remarks by", "speech by", "address by",
-                                             "letter from", "op-ed by", "statement from", "declaration by")
-                      if w in low), default=-1)
+            at = min((low.find(w) for w in BYLINE_WORDS if w in low), default=-1)
             if at < 0:
                 continue
             for tok in first.doc:
