@@ -147,6 +147,10 @@ class ClaimFinder:
         self.unwilling = set(unw.get("adjectives", []))
         self.negative_heads = set(cues.get("negative_frames", {}).get("heads", []))
         self.reporting = ctx.lex.reporting_verbs | {"insist", "demand", "describe"}
+        # unions the per-token rules below test against, built once per document
+        self.talk_or_deal_nouns = self.talk_nouns | DEAL_NOUNS  # subjects an obligation on which is a demand
+        self.not_called_for = self.call_not_steps | self.reporting  # "called to congratulate / to say"
+        self.weighty = self.proposal_nouns | self.nouns | self.talk_nouns  # "declined to discuss the demands"
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.phrases.add("CONDITION", [nlp.make_doc(p) for p in d["conditions"]])
         self.phrases.add("REDLINE", [nlp.make_doc(p) for p in r["phrases"]])
@@ -484,8 +488,7 @@ class ClaimFinder:
             return any(o.lemma_.lower() in self.info_nouns for o in objs)
         # "discuss the union's demands", "confirm the deal", "respond to the ultimatum" keep their
         # object's weight
-        return not any(o.lemma_.lower() in self.proposal_nouns | self.nouns | self.talk_nouns
-                       for o in objs + pobjs)
+        return not any(o.lemma_.lower() in self.weighty for o in objs + pobjs)
 
     def _refusal_verb(self, verb) -> bool:
         """refuse, reject, decline …, a particle verb of refusal ("rule out", "turn down"),
@@ -602,7 +605,7 @@ class ClaimFinder:
                 elif r == "to_inf" and "dobj" not in kids and (inf := next(
                         (c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB"
                          and to_infinitive(c) and not any(m.dep_ == "mark" for m in c.children)), None)) is not None \
-                        and inf.lemma_.lower() not in self.call_not_steps | self.reporting \
+                        and inf.lemma_.lower() not in self.not_called_for \
                         and not any(c.dep_ == "auxpass" for c in tok.children) \
                         and not (tok.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)):
                     # "the resolution calls to urgently end all subsidies"; not "called to congratulate
@@ -877,7 +880,7 @@ class ClaimFinder:
                 # it falls on a party (or is passive: "sanctions must be lifted")
                 # … but talks and those taking part are the negotiation itself: "talks must resume",
                 # "negotiations must be serious", "all those involved must engage"
-                about_talks = subj.lemma_.lower() in self.talk_nouns | DEAL_NOUNS \
+                about_talks = subj.lemma_.lower() in self.talk_or_deal_nouns \
                     or (subj.lemma_.lower() in HOSTILITIES and lemma in CEASE_VERBS) \
                     or subj.lower_ in PARTY_WORDS or (subj.lower_ == "those" and any(
                         c.lower_ in ("all", "both") for c in subj.children))
