@@ -142,6 +142,17 @@ def _scan_line(text: str, base: int, line: str, rest: list[str]) -> list[RawQuot
     return found
 
 
+def _noun_run(doc, i: int, stop: int, keep=lambda t: True) -> list:
+    """The noun phrase that starts at token ``i`` (before ``stop``, while ``keep``): its nouns,
+    names, determiners, adjectives and numbers. "Twitter's Adam Sharp": what precedes a
+    possessive is a modifier, so the run starts again after it."""
+    run: list = []
+    while i < stop and doc[i].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PART", "NUM") and keep(doc[i]):
+        run = [] if doc[i].tag_ == "POS" else run + [doc[i]]
+        i += 1
+    return run
+
+
 @dataclass
 class Attribution:
     speaker: str | None
@@ -382,12 +393,7 @@ class QuoteAttributor:
         # quote, or made the verb a modifier of it). Right after the closing mark, the noun
         # phrase that follows the verb of saying is the speaker: its last proper noun.
         doc = chunk.doc
-        run = []
-        i = v.i + 1
-        while i < len(doc) and doc[i].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PART", "NUM") \
-                and not self.res.in_quote(ctx.tok_start(chunk, doc[i])):
-            run = [] if doc[i].tag_ == "POS" else run + [doc[i]]
-            i += 1
+        run = _noun_run(doc, v.i + 1, len(doc), lambda t: not self.res.in_quote(ctx.tok_start(chunk, t)))
         names = [t for t in run if t.pos_ == "PROPN"]
         if not names:
             return None
@@ -409,11 +415,7 @@ class QuoteAttributor:
             i += 1
         if ctx.tok_start(chunk, doc[i]) - q.close > 4:
             return None
-        run = []
-        while i < v.i and doc[i].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PART", "NUM"):
-            # "Twitter's Adam Sharp": what precedes a possessive is a modifier
-            run = [] if doc[i].tag_ == "POS" else run + [doc[i]]
-            i += 1
+        run = _noun_run(doc, i, v.i)
         if not run or not any(t.pos_ in ("PROPN", "NOUN") for t in run):
             return None
         names = [t for t in run if t.pos_ == "PROPN"]
