@@ -348,7 +348,7 @@ class ClaimFinder:
         in the scores, so it stays (eval-diff, 2026-11-27)."""
         if tok is None:
             return None
-        return self.res.resolve_np(chunk, tok, self.ctx.tok_start(chunk, tok), speaker, loose)
+        return self.res.resolve_np(chunk, tok, self.ctx.tok_start(chunk, tok), speaker, loose, near=True)
 
     def _speaker_for(self, pos: int):
         qi = self._quote_at(pos)

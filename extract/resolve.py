@@ -219,12 +219,17 @@ class Resolver:
             self.subject_cache[ck] = self.resolve_np(chunk, subj, self.ctx.tok_start(chunk, verb)) if subj is not None else None
         return self.subject_cache[ck]
 
-    def resolve_np(self, chunk, tok, pos: int, speaker: str | None = None, loose: bool = True) -> str | None:
+    def resolve_np(self, chunk, tok, pos: int, speaker: str | None = None, loose: bool = True,
+                   near: bool = False) -> str | None:
         """The actor a noun phrase headed by ``tok`` refers to, or None.
 
         ``loose`` lets an unnamed common noun continue the latest speaker ("a public
         broadcaster told ..."), which fits subjects of saying, not owners of a
-        position ("the nurses' demand" is not the last speaker's)."""
+        position ("the nurses' demand" is not the last speaker's). ``near`` lets a
+        "they" outside quotation marks go to a plural group of its own sentence first
+        (``_plural_in_sentence``): claim holders use it; quote speakers do not, since a
+        "they" there is mostly the subject of a verb of saying that continues the
+        latest speaker (eval-diff, 2026-11-27: 5 of 5 speaker changes were wrong)."""
         if tok is None:
             return None
         low = pronoun_key(tok)
@@ -239,7 +244,7 @@ class Resolver:
             return self.latest(pos, person=True, exclude=exclude, gender=PRONOUN_GENDER.get(low))
         if low in PRONOUNS_PLURAL:
             if speaker is None:
-                return self.latest(pos, person=False)
+                return (self._plural_in_sentence(chunk, tok) if near else None) or self.latest(pos, person=False)
             # "they" inside a quotation is never its speaker ("Basically they wanted the
             # sanctions lifted," Trump said): the latest other party, else the person the
             # speaker last talked about
@@ -337,6 +342,55 @@ class Resolver:
         if loose and tok.pos_ == "NOUN" and tok.lemma_.lower() not in ("statement", "report", "readout", "source"):
             # An unnamed speaker ("a public broadcaster told ...") continues the latest one.
             return self.latest(pos, person=None)
+        return None
+
+    def _plural_party(self, chunk, t) -> str | None:
+        """The group a plural noun before a "they" names ("the farmers", "six rebel
+        groups"), else None. Singular collectives ("the government") are left to the
+        latest event: a "they" after one is mostly someone else."""
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "amod", "nmod", "poss", "conj") \
+                or self.in_quote(self.ctx.tok_start(chunk, t)):
+            return None
+        key = self.actors.key_at(chunk, t)
+        cl = self.actors.clusters.get(key) if key else None
+        if any(c.dep_ == "conj" for c in t.children):
+            # "chastising Kasich and the Bush family over their refusal": two parties are a
+            # "they"; the first stands for both, as a claim's first holder does
+            return key if cl is not None else None
+        if t.tag_ not in ("NNS", "NNPS"):
+            return None
+        if cl is not None:
+            return key if cl.is_group or cl.kind == "organization" else None
+        return self.actors.add_group(chunk, t)
+
+    def _plural_in_sentence(self, chunk, tok) -> str | None:
+        """A "they" whose antecedent is in its own sentence: "the talks were to include six
+        rebel groups, but they refused to meet", "While demands were dropped by the rebel
+        groups attending the talks, they are demanding autonomy". The subject of a clause
+        above the pronoun comes first ("the unions told officials they would strike" is the
+        unions'), then the nearest plural group before it. The latest speech event (the
+        fallback) knows nothing of parties named only as objects or agents."""
+        ancestors = list(tok.ancestors)
+        for verb in ancestors:
+            for s in verb.children:
+                if s.dep_ in ("nsubj", "nsubjpass") and s.i < tok.i:
+                    if s.pos_ == "PRON" and pronoun_key(s) in PRONOUNS_PLURAL:
+                        # "They are protesting for the government to grant their demand"
+                        return self._plural_in_sentence(chunk, s)
+                    k = self._plural_party(chunk, s)
+                    if k:
+                        return k
+        head = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
+        # "…, they say": what the pronoun's own verb reports is not where its antecedent is
+        reported = {t.i for c in head.children if c.dep_ == "ccomp" for t in c.subtree} if head is not None else set()
+        # "unions they have declined to join": not the noun the pronoun's relative clause is on
+        hosts = {a.head.i for a in ancestors if a.dep_ == "relcl"}
+        for t in reversed(tok.doc[tok.sent.start: tok.i]):
+            if t.i in reported or t.i in hosts:
+                continue
+            k = self._plural_party(chunk, t)
+            if k:
+                return k
         return None
 
     def _document_owner(self, lemma: str, pos: int) -> str | None:

@@ -312,3 +312,37 @@ def test_a_statement_by_a_person_named_only_in_its_headline_is_theirs(run):
              "Unilateral action, disapplying an international agreement such as the Protocol, is simply not acceptable.")
     (c,) = ex.claims
     assert c.kind == "red_line" and ex.actor_name(c.holder) == "Ana Kovac"
+
+
+def test_they_goes_to_the_plural_group_of_its_own_sentence(run):
+    """A "they" whose antecedent is only an object or an agent in its own sentence:
+    the latest speech event (the fallback) knows nothing of such parties."""
+    ex = run("Officials from Ruritania opened the talks on Monday.\n\n"
+             "The meeting was to include six rebel groups, but they refused to meet together.\n\n"
+             "While the old demands were dropped by the northern militias, they are demanding autonomy.")
+    (red,) = [c for c in ex.claims if c.kind == "red_line"]
+    assert "rebel groups" in ex.actor_name(red.holder)
+    (dem,) = [c for c in ex.claims if c.kind == "demand"]
+    assert "northern militias" in ex.actor_name(dem.holder)
+
+
+def test_they_is_the_subject_above_it_not_the_nearest_object(run):
+    ex = run("The dock workers told ministers they would not accept the offer.")
+    (red,) = [c for c in ex.claims if c.kind == "red_line"]
+    assert "dock workers" in ex.actor_name(red.holder)
+
+
+def test_they_is_never_the_noun_its_relative_clause_is_on(run):
+    ex = run("Teachers should not be forced to fund unions they have refused to join.")
+    reds = [c for c in ex.claims if c.kind == "red_line"]
+    assert reds and all("unions" != ex.actor_name(c.holder) for c in reds)
+    assert any(ex.actor_name(c.holder) == "Teachers" for c in reds), [(c.text, ex.actor_name(c.holder)) for c in reds]
+
+
+def test_a_they_in_a_quote_tag_still_continues_the_latest_speaker(run):
+    """Only claim holders look in the sentence; "…, they say" stays with the speakers."""
+    ex = run("The senator's allies say he will change course.\n\n"
+             "He wants to campaign as a surrogate for Republicans in tough races, they say.\n\n"
+             "\"That can go a long way,\" they said.")
+    (q,) = ex.quotes
+    assert "allies" in ex.actor_name(q.speaker)
