@@ -163,7 +163,32 @@ class Resolver:
                     # ("Secretary of State for Northern Ireland" is a title, not the issuer; eval-diff:
                     # "Letter From America" is a column's name, so only a statement's issuer)
                     body = k
-        self.doc_speaker = body
+        self.doc_speaker = body or self._statement_issuer()
+
+    def _statement_issuer(self) -> str | None:
+        """A statement with no quotation marks that says "we" in its own voice ("The United
+        States welcomes the release … We also welcome …", "We urge both sides to …") is its
+        issuer's: the first state or organisation that is the subject of a sentence before
+        the first "we" (not "a process for Honduras to re-establish order").
+        News with quotations keeps "we" to quotes; a column's "we" has no issuer; the voice
+        must hold for two sentences or more."""
+        if self._quoted:
+            return None
+        first, issuer, voiced = None, None, set()
+        for chunk in self.ctx.chunks:
+            for tok in chunk.doc:
+                if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and first is None:
+                    k = self.actors.key_at(chunk, tok)
+                    cl = self.actors.clusters.get(k) if k else None
+                    if cl is not None and cl.kind in ("state", "organization"):
+                        first = k
+                if tok.pos_ == "PRON" and tok.lower_ in ("we", "our", "us"):
+                    if not voiced:
+                        issuer = first
+                    voiced.add(tok.sent.start + chunk.offset)
+        # the voice holds for more than one sentence: one stray "we" in a report ("The EU issued
+        # a statement. We will not accept …") is no statement of its own
+        return issuer if len(voiced) >= 2 else None
 
     def _letter_writer(self) -> str | None:
         """A letter ("Dear parents and carers," in its first paragraphs) speaks in its writer's

@@ -346,3 +346,21 @@ def test_a_they_in_a_quote_tag_still_continues_the_latest_speaker(run):
              "\"That can go a long way,\" they said.")
     (q,) = ex.quotes
     assert "allies" in ex.actor_name(q.speaker)
+
+
+def test_a_statement_saying_we_is_its_issuers(run):
+    """Government statements print no quotation marks and speak as "we" after naming
+    the issuer once as a sentence's subject."""
+    ex = run("In a week of talks, Ruritanian negotiators reached a deal with the northern rebels.\n\n"
+             "Freedonia welcomes the agreement signed in Lakra. We are grateful to the mediators. "
+             "We urge both sides to return to the table and to implement the accord in full.")
+    demands = [c for c in ex.claims if c.kind == "demand"]
+    assert demands and all(ex.actor_name(c.holder) == "Freedonia" for c in demands), \
+        [(c.text, ex.actor_name(c.holder)) for c in demands]
+
+
+def test_we_in_a_report_with_quotations_has_no_issuer(run):
+    ex = run("Freedonia welcomed the agreement. \"It is a good day,\" an official said.\n\n"
+             "We urge both sides to return to the table.")
+    demands = [c for c in ex.claims if c.kind == "demand"]
+    assert all(ex.actor_name(c.holder) != "Freedonia" for c in demands)
