@@ -140,6 +140,7 @@ class ClaimFinder:
         imp = d.get("important_to", {})
         self.important_adjs, self.not_steps = set(imp.get("adjectives", [])), set(imp.get("not_steps", []))
         self.call_not_steps = set(d.get("call_to_not_steps", []))
+        self.want_not_steps = set(d.get("want_to_steps", {}).get("not_steps", []))
         self.sought_for_oneself = set(d.get("sought_for_oneself", {}).get("objects", []))
         self.public = set(d.get("public_addressees", {}).get("nouns", []))
         unw = r.get("unwilling", {})
@@ -330,6 +331,11 @@ class ClaimFinder:
         # tok.sent for every call)
         mine = [a for a in self._according.get(id(tok.doc), ()) if a.sent.start <= tok.i < a.sent.end]
         return self.res.according_to(chunk, mine, loose=False) if mine else None
+
+    def _collective(self, key: str | None) -> bool:
+        """A state, an organisation or a group: a party that acts as a body."""
+        cl = self.res.actors.clusters.get(key) if key else None
+        return cl is not None and cl.kind in ("state", "organization", "group")
 
     @staticmethod
     def _stance(verb) -> bool:
@@ -547,7 +553,7 @@ class ClaimFinder:
             req = self.agentive[lemma]
             kids = {c.dep_: c for c in tok.children}
             preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "prt", "dative")}
-            ok, target_tok, participle = not req, None, False
+            ok, target_tok, participle, step = not req, None, False, False
             for r in req:
                 if r in ("for", "on", "upon", "against") and r in preps and not (r in ("on", "upon") and any(
                         p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in preps[r].children)):
@@ -593,6 +599,15 @@ class ClaimFinder:
                 elif r == "xcomp_passive" and "xcomp" in kids and to_infinitive(kids["xcomp"]) and any(
                         c.dep_ == "auxpass" for c in kids["xcomp"].children):
                     ok = True  # "wanted to be paid $9 million": what others must do for them
+                elif r == "to_inf_step" and not ok and "dobj" not in kids and (inf := kids.get("xcomp")) is not None \
+                        and inf.tag_ == "VB" and to_infinitive(inf) \
+                        and inf.lemma_.lower() not in self.want_not_steps \
+                        and not any(c.dep_ in ("auxpass", "neg") for c in inf.children) \
+                        and not any(c.dep_ == "aux" and c.lower_ in self.hedges for c in tok.children) \
+                        and any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "prt") for c in inf.children):
+                    # "want to revive a suspended referendum", "want to talk about a better
+                    # distribution": wanting to do something (the party check is below)
+                    ok, step = True, True
                 elif r == "that_clause" and any(c.dep_ == "ccomp" and self._mandative(c) for c in tok.children):
                     ok = True  # "would require that doctors have admitting privileges" (not "requires cash")
                 elif r == "will_clause" and any(c.dep_ == "ccomp" and (self._subjunctive(c) or any(
@@ -615,7 +630,14 @@ class ClaimFinder:
             if ok and addressee is not None and (addressee.lemma_.lower() in self.public
                                                  or addressee.lower_ in self.public):
                 ok = False  # "urged voters to register", "asking people to bring flowers": the public
-            if lemma == "want" and ok and target_tok is None and not participle:
+            if step and not (subj is not None and pronoun_key(subj) not in PRONOUNS_FIRST
+                             and self._collective(self._resolve(chunk, subj, speaker, loose=False))):
+                # a collective party's own step ("the rebels want to revisit the accord"); a
+                # person's wants, and a "we want to" quoted from one, are mostly a candidate's
+                # programme or a wish (eval-diff on PolNeAR: "wants to ban all abortions",
+                # "wanted to write about the crisis", "we want to take advantage of")
+                ok = False
+            elif lemma == "want" and ok and target_tok is None and not participle:
                 # "we want a better life", "the union wants a 5 percent raise" (a party wanting a
                 # thing); "he wants to discuss" is not a demand
                 # "the Front said it wants a timetable": a pronoun in what a party reports of itself
@@ -640,7 +662,8 @@ class ClaimFinder:
                 how = "by-agent" if agent is not None else "subject"
                 out.append(self._make("demand", chunk, tok, span, tok.text, holder, target,
                                       f"'{tok.text}' with its {how} as holder",
-                                      0.6 if lemma in self.weak_agentive else 0.8, "agentive", qi, holders))
+                                      0.5 if step else 0.6 if lemma in self.weak_agentive else 0.8,
+                                      "agentive", qi, holders))
                 for toks in more:
                     head = next(t for t in toks if t.head.i not in {x.i for x in toks})
                     c = self._make("demand", chunk, head, self.ctx.span_of(chunk, toks), tok.text,

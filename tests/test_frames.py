@@ -620,3 +620,26 @@ def test_captors_threatening_are_a_party(run):
              "Kabul frees militants.")
     (c,) = claims(ex, "demand")
     assert "captors" in ex.actor_name(c.holder)
+
+
+@pytest.mark.parametrize("text, holder, evidence", [
+    ("The northern rebels want to revisit the disarmament clauses of the accord.", "rebels", "revisit the disarmament"),
+    ("Opposition leaders want to revive the suspended referendum.", "Opposition leaders", "revive the suspended"),
+    ("The Freedonian union also wants to talk about a fairer share of the port revenue.", "union", "talk about a fairer"),
+])
+def test_a_party_that_wants_to_take_a_step_states_a_weak_demand(run, text, holder, evidence):
+    (c,) = claims(ex := run(text), "demand")
+    assert holder in ex.actor_name(c.holder) and evidence in c.text
+    assert c.confidence < 0.6  # hidden by the explorer's weak-item filter
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Mara Holt wants to ban all imports from Ruritania.",        # a person's programme
+    "The rebels might want to consider the offer.",                     # hedged: advice
+    "The two governments want to reach an agreement quickly.",          # a wish to settle, no terms
+    "The union wants to thank its members for their patience.",         # not a step in the talks
+    "The rebels do not want to be seen as spoilers.",                   # passive, negated
+    '"We want to unite behind one candidate," said Dora Lenz.',        # a person quoted saying "we"
+])
+def test_wanting_to_do_something_is_no_claim_when(run, text):
+    assert not claims(run(text), "demand")
