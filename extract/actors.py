@@ -132,6 +132,13 @@ BYLINE_WORDS = ("statement by", "remarks by", "speech by", "address by", "letter
                 "declaration by", "op-ed by")
 
 
+def _nominal_adj(tok) -> bool:
+    """"the military refuses": a collective noun the tagger read as an adjective, used as a
+    noun (a subject with an article of its own)."""
+    return tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in COLLECTIVE_NOUNS \
+        and any(c.dep_ == "det" for c in tok.children)
+
+
 def _dateline_place(doc, span) -> bool:
     """A place in a dateline: a paragraph that opens with a place in capitals, then maybe a
     comma and a region, then a parenthesis or a dash ("DAVAO CITY, Philippines —",
@@ -234,7 +241,7 @@ class ActorIndex:
             for tok in chunk.doc:
                 if chunk.offset + tok.idx < self.headline_end:
                     continue  # the tagger's guesses in a Title Case headline
-                if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "NOUN" or (
+                if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "NOUN" or _nominal_adj(tok) or (
                         tok.pos_ == "PROPN" and tok.lower_ in self._titled
                         and (chunk.offset, tok.i) not in self.token_map)):
                     role = self.role_description(chunk, tok)
@@ -326,6 +333,12 @@ class ActorIndex:
                     out.append((chunk, doc[toks[0].i: tok.i + 1], "GPE", doc[toks[0].i: tok.i + 1].text))
                     continue
                 if len(toks) < 2 and not says and not takes:
+                    continue
+                if len(toks) == 1 and tok.is_alpha and tok.is_upper and 2 <= len(tok) <= 6 and any(
+                        c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                    # "the ELN had asked", "the NLD rejected": an acronym after "the" that acts is
+                    # an organisation (a dateline's "MOSCOW —" takes no article)
+                    out.append((chunk, doc[tok.i: tok.i + 1], "ORG", tok.text))
                     continue
                 if not all(t.is_alpha and t.text[0].isupper() and not t.is_upper for t in toks):
                     continue
@@ -449,7 +462,7 @@ class ActorIndex:
                 return None
             if head.tag_ not in ("NNS", "NNPS") and lemma not in COLLECTIVE_NOUNS:
                 return None  # "the leader", "an official": one person, not a group
-        if head.pos_ not in ("NOUN", "PROPN") or chunk.offset + head.idx < self.headline_end:
+        if (head.pos_ not in ("NOUN", "PROPN") and not _nominal_adj(head)) or chunk.offset + head.idx < self.headline_end:
             return None
         existing = self.token_map.get((chunk.offset, head.i))
         if existing:

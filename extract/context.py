@@ -107,6 +107,9 @@ def clause_subject(tok):
             # "HANOI, VIETNAM – President X said": the parser may read a dateline as a
             # second subject; the one that ends in a dash is the place, not the speaker
             subjects = [ch for ch in subjects if not _dateline(ch)] or subjects
+            # "Today marks day eight since 155,000 public servants walked off": a verb the parser
+            # took for a second subject is none
+            subjects = [ch for ch in subjects if ch.pos_ not in ("VERB", "AUX")] or subjects
         if subjects:
             return subjects[0]
         # "The dispute led European nations to threaten a boycott": after a causative verb the

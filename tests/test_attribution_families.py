@@ -364,3 +364,21 @@ def test_we_in_a_report_with_quotations_has_no_issuer(run):
              "We urge both sides to return to the table.")
     demands = [c for c in ex.claims if c.kind == "demand"]
     assert all(ex.actor_name(c.holder) != "Freedonia" for c in demands)
+
+
+def test_a_collective_noun_tagged_as_an_adjective_is_still_the_party(run):
+    ex = run("The Lakran Doctors Association said the military refuses to hand power to a civilian council.")
+    (red,) = [c for c in ex.claims if c.kind == "red_line"]
+    assert ex.actor_name(red.holder) == "military"
+
+
+def test_an_acronym_after_the_that_acts_is_an_organisation(run):
+    ex = run("Over the weekend, the FNL had asked the government to free its prisoners.")
+    (dem,) = [c for c in ex.claims if c.kind == "demand"]
+    assert ex.actor_name(dem.holder) == "FNL"
+
+
+def test_a_verb_misread_as_a_second_subject_is_not_the_holder(run):
+    ex = run("Today marks day eight since 40,000 port workers walked off the job to call for higher wages.")
+    (dem,) = [c for c in ex.claims if c.kind == "demand"]
+    assert "port workers" in ex.actor_name(dem.holder)
