@@ -727,7 +727,20 @@ class ClaimFinder:
             c.dep_ == "auxpass" and c.lower_ in ("was", "were", "been") for c in tok.children)
         own_stance = lemma in self.own_stance and future and any(
             c.dep_ == "dobj" and any(p.dep_ == "poss" for p in c.children) for c in tok.children)
-        if is_verb and ((lemma in self.negated or (lemma in self.negated_future and future) or affords or own_stance)
+        # "we will not come back to the negotiating table": "come back" to talks is "return"
+        # (not "those days are never coming back", "I would not be coming back to Little Rock")
+        comes_back = lemma == "come" and future and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back"
+                                                        for c in tok.children) and any(
+            p.dep_ == "pobj" and (p.lemma_.lower() in self.talk_nouns or p.lower_ == "table")
+            for c in [*tok.children, *(x for b in tok.children if b.lower_ == "back" for x in b.children)]
+            if c.dep_ == "prep" and c.lower_ == "to" for p in c.children)
+        # "we do not want negotiations like the last rounds": a party refusing a kind of talks or
+        # a proposal it is offered (not "did not want war": a past wish reports)
+        wants_none = lemma == "want" and tok.tag_ in ("VB", "VBP", "VBZ") and any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in self.weighty for c in tok.children) \
+            and not any(c.dep_ == "aux" and c.lower_ == "did" for c in tok.children)
+        if is_verb and ((lemma in self.negated or (lemma in self.negated_future and future) or affords or own_stance
+                         or comes_back or wants_none)
                         and self._negated(tok) or unwanted) \
                 and not progressive and not counterfactual and not second_person and not past_passive:
             holders: list[str] = []

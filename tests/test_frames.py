@@ -643,3 +643,24 @@ def test_a_party_that_wants_to_take_a_step_states_a_weak_demand(run, text, holde
 ])
 def test_wanting_to_do_something_is_no_claim_when(run, text):
     assert not claims(run(text), "demand")
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ('"We will not come back to the negotiating table as if nothing had happened," said Ada Varn, '
+     'leader of the Lakran dockers.', "come back to the negotiating table"),
+    ('"We do not want negotiations like the last rounds in separate rooms," Maria Keller told reporters.',
+     "do not want negotiations"),
+])
+def test_refusing_to_come_back_or_a_kind_of_talks_is_a_red_line(run, text, evidence):
+    (c,) = claims(ex := run(text), "red_line")
+    assert evidence in c.text and ex.actor_name(c.holder) in ("Ada Varn", "Maria Keller")
+
+
+@pytest.mark.parametrize("text", [
+    '"Those days are never coming back," Ada Varn said.',
+    '"I would not be coming back to Lakra again," Ada Varn said.',
+    "The rebels did not want talks in 2019.",
+    "The rebels do not want war.",
+])
+def test_not_coming_back_or_not_wanting_is_no_red_line_when(run, text):
+    assert not claims(run(text), "red_line")
