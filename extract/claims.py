@@ -65,6 +65,10 @@ def third_person(tok) -> bool:
     return tok is not None and tok.lower_ in (PRONOUNS_PERSON | PRONOUNS_PLURAL)
 
 
+# verbs of appeal that state a position only as a present appeal ("we encourage the sides to …")
+PRESENT_ONLY = {"encourage"}
+
+
 def to_infinitive(tok) -> bool:
     """``tok`` heads an infinitive with "to" ("… to withdraw")."""
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
@@ -332,6 +336,16 @@ class ClaimFinder:
         mine = [a for a in self._according.get(id(tok.doc), ()) if a.sent.start <= tok.i < a.sent.end]
         return self.res.according_to(chunk, mine, loose=False) if mine else None
 
+    def _present_appeal(self, tok) -> bool:
+        """"We encourage the sides to remain committed": an appeal made now, in the present
+        tense, not hedged, asking for a step (eval-diff: "encouraged me to endorse him",
+        "could encourage London to move", "encourages the families not to lose heart" report
+        persuasion, muse or comfort; they are not positions)."""
+        if tok.tag_ not in ("VBP", "VBZ") or any(c.dep_ == "aux" for c in tok.children):
+            return False
+        inf = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)), None)
+        return inf is not None and not any(c.dep_ == "neg" for c in inf.children)
+
     def _collective(self, key: str | None) -> bool:
         """A state, an organisation or a group: a party that acts as a body."""
         cl = self.res.actors.clusters.get(key) if key else None
@@ -576,7 +590,8 @@ class ClaimFinder:
                 elif r == "party_obj+xcomp":
                     o = self._obj_inf(tok)
                     if o is not None and o.lower_ not in ("it", "this", "that") and \
-                            self._resolve(chunk, o, speaker, loose=False):
+                            self._resolve(chunk, o, speaker, loose=False) and \
+                            (lemma not in PRESENT_ONLY or self._present_appeal(tok)):
                         ok, target_tok = True, o
                 elif r == "obj+participle":
                     # "wanted the sanctions lifted": an object with a past participle

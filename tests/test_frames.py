@@ -664,3 +664,20 @@ def test_refusing_to_come_back_or_a_kind_of_talks_is_a_red_line(run, text, evide
 ])
 def test_not_coming_back_or_not_wanting_is_no_red_line_when(run, text):
     assert not claims(run(text), "red_line")
+
+
+def test_a_present_appeal_to_encourage_a_party_is_a_weak_demand(run):
+    ex = run("Freedonia welcomes the talks in Lakra. We are grateful to the hosts. "
+             "We encourage the sides to remain committed to the process.")
+    (c,) = claims(ex, "demand")
+    assert "encourage the sides to remain committed" in c.text and ex.actor_name(c.holder) == "Freedonia"
+    assert c.confidence <= 0.6
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ada Holt encouraged me to endorse the governor.",           # past persuasion, reported
+    "The minister could encourage Ruritania to move on the tariffs.",    # hedged musing
+    "The mediator encourages the families of the hostages not to lose heart.",  # comfort, negated step
+])
+def test_encouraging_is_no_demand_when(run, text):
+    assert not claims(run(text), "demand")
