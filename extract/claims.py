@@ -455,8 +455,14 @@ class ClaimFinder:
 
         for h in heads:
             if h.pos_ == "VERB":  # "and resume negotiations"; not "cease and desist"
-                conj = [c for c in h.children if c.dep_ == "conj" and c.tag_ == "VB" and c.i > h.i
-                        and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and words(c) >= 2]
+                def coord(v):
+                    # "to remain committed, to engage constructively, and to work …": the parser may
+                    # hang the second "to" infinitive of a list as ``dep`` and the third on it
+                    return [c for c in v.children if c.tag_ == "VB" and c.i > v.i
+                            and (c.dep_ == "conj" or (c.dep_ == "dep" and to_infinitive(c)))
+                            and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and words(c) >= 2]
+                conj = coord(h)
+                conj += [c for d in conj if d.dep_ == "dep" for c in coord(d)]
             else:
                 # a noun naming an action with its object ("a reopening of borders", "the
                 # withdrawal of troops"): not a list of things ("visa and luggage", "lots of it")

@@ -108,3 +108,12 @@ def test_coordination_inside_one_demand_stays_one_claim(run):
     ]:
         ex = run(sentence)
         assert [c.text for c in claims(ex, "demand")] == [text], sentence
+
+
+def test_a_list_of_to_infinitives_is_a_list_of_demands(run):
+    """"to A, to B, and to C": the parser hangs "to B" as ``dep`` and "to C" on it."""
+    ex = run("The mediators urged the sides to remain committed to the process, to engage constructively, "
+             "and to work steadily towards the completion of the action items.")
+    texts = [c.text for c in ex.claims if c.kind == "demand"]
+    assert any(t.startswith("to engage constructively") for t in texts), texts
+    assert any(t.startswith("to work steadily") for t in texts), texts
