@@ -802,7 +802,7 @@ class ClaimFinder:
         if is_verb and lemma == "be" and not self._negated(tok) and (tok.lower_ in ("is", "'s", "are") or (
                 tok.lower_ == "be" and any(a.dep_ == "aux" and a.lower_ in ("would", "will", "'d", "'ll")
                                            for a in tok.children))):  # "… would be to sit down and talk"
-            out.extend(self._cleft(chunk, tok, speaker, qi))
+            out.extend(self._cleft(chunk, tok, speaker, qi) or self._only_thing(chunk, tok, speaker, qi))
         # --- "it is time for the government to act", "it's not yet time for signing";
         #     "a ceasefire is a precondition for talks"
         if is_verb and lemma == "be":
@@ -1308,6 +1308,36 @@ class ClaimFinder:
             b -= 1
         return [self._make("demand", chunk, be, (a, b), rel.text, holder, target,
                            f"pseudo-cleft '{rel.text} … {be.text}'", 0.6, "cleft", qi, holders or None)]
+
+    def _only_thing(self, chunk, be, speaker, qi) -> list[RawClaim]:
+        """"The only thing needed is for the Ukrainians to let vessels out", "the one thing
+        required is a withdrawal": what a side says is all that is needed asks it of the
+        other side (the reporter's or speaker's demand; the for-subject is its target)."""
+        subj = next((c for c in be.children if c.dep_ == "nsubj" and c.i < be.i and c.lemma_.lower() == "thing"), None)
+        if subj is None or self._negated(be) or self._hypothetical(be):
+            return []
+        only = any((c.dep_ == "amod" and c.lower_ in ("only", "sole", "single")) or
+                   (c.dep_ == "nummod" and c.lower_ == "one") for c in subj.children)
+        needed = any((c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("need", "require") and not self._negated(c))
+                     or (c.dep_ in ("amod", "acl") and c.lower_ in ("needed", "required", "necessary"))
+                     for c in subj.children)
+        comp = next((c for c in be.children if c.i > be.i and (
+            c.dep_ == "attr" or (c.dep_ in ("advcl", "ccomp", "xcomp") and to_infinitive(c)))), None)
+        if not (only and needed) or comp is None:
+            return []
+        holder = self._reporter(chunk, be) or speaker or (self.res.doc_speaker if qi is None else None)
+        if holder is None:
+            return []
+        forsubj = next((x for x in comp.children if x.dep_ == "nsubj"), None) if comp.pos_ == "VERB" else None
+        target = self._resolve(chunk, forsubj, speaker, loose=False) if forsubj is not None else None
+        if target == holder:
+            return []
+        a = self.ctx.tok_start(chunk, subj.left_edge)
+        b = self.ctx.tok_end(chunk, max(comp.subtree, key=lambda t: t.i))
+        while b > a and self.ctx.text[b - 1] in " ,.;:!?":
+            b -= 1
+        return [self._make("demand", chunk, be, (a, b), subj.text, holder, target,
+                           "'the only thing needed is …'", 0.6, "cleft", qi, None)]
 
     def _need_frame(self, chunk, verb, subj, holder_tok, agent, speaker, qi) -> list[RawClaim]:
         """Stressing the need for a step asks for it: "the Commission emphasized the need for

@@ -681,3 +681,21 @@ def test_a_present_appeal_to_encourage_a_party_is_a_weak_demand(run):
 ])
 def test_encouraging_is_no_demand_when(run, text):
     assert not claims(run(text), "demand")
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Minister Ivo Landa said the only thing needed is for the rebels to open the port.", "Ivo Landa"),
+    ('"The one thing required is a full withdrawal of troops," said Kofi Mensah.', "Kofi Mensah"),
+])
+def test_the_only_thing_needed_is_a_demand(run, text, holder):
+    (c,) = claims(ex := run(text), "demand")
+    assert ex.actor_name(c.holder) == holder and c.frame == "cleft"
+
+
+@pytest.mark.parametrize("text", [
+    "The only thing needed is rain.",                                  # nobody says it
+    "Ivo Landa said the only thing that was not needed was a new round of talks.",
+    "Ivo Landa said one thing needed more study.",
+])
+def test_the_only_thing_needed_is_no_claim_when(run, text):
+    assert not claims(run(text), "demand")
