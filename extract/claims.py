@@ -145,6 +145,7 @@ class ClaimFinder:
         self.important_adjs, self.not_steps = set(imp.get("adjectives", [])), set(imp.get("not_steps", []))
         self.call_not_steps = set(d.get("call_to_not_steps", []))
         self.want_not_steps = set(d.get("want_to_steps", {}).get("not_steps", []))
+        self.want_obj_not_steps = set(d.get("want_obj_to_not_steps", {}).get("not_steps", []))
         self.sought_for_oneself = set(d.get("sought_for_oneself", {}).get("objects", []))
         self.public = set(d.get("public_addressees", {}).get("nouns", []))
         unw = r.get("unwilling", {})
@@ -620,6 +621,15 @@ class ClaimFinder:
                 elif r == "xcomp_passive" and "xcomp" in kids and to_infinitive(kids["xcomp"]) and any(
                         c.dep_ == "auxpass" for c in kids["xcomp"].children):
                     ok = True  # "wanted to be paid $9 million": what others must do for them
+                elif r == "obj_step" and not ok and (o := self._obj_inf(tok)) is not None \
+                        and o.pos_ in ("NOUN", "PROPN") and (inf := o.head if o.dep_ == "nsubj" else kids.get("xcomp")) is not None \
+                        and inf.lemma_.lower() not in self.want_obj_not_steps \
+                        and not any(c.dep_ == "neg" for c in inf.children) \
+                        and any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "prt", "acomp", "oprd", "auxpass")
+                                for c in inf.children):
+                    # "want COP28 to make the fund operational", "want export taxes to be dropped":
+                    # a thing or an unnamed party to act, wanted by a collective party (checked below)
+                    ok, step = True, True
                 elif r == "to_inf_step" and not ok and "dobj" not in kids and (inf := kids.get("xcomp")) is not None \
                         and inf.tag_ == "VB" and to_infinitive(inf) \
                         and inf.lemma_.lower() not in self.want_not_steps \

@@ -699,3 +699,21 @@ def test_the_only_thing_needed_is_a_demand(run, text, holder):
 ])
 def test_the_only_thing_needed_is_no_claim_when(run, text):
     assert not claims(run(text), "demand")
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("The Environment Committee wants COP28 to make the loss and damage fund operational.", "make the loss"),
+    ("The militants want those people to leave the Niger Delta now.", "those people to leave"),
+])
+def test_a_collective_party_wanting_a_thing_to_act_is_a_weak_demand(run, text, evidence):
+    (c,) = claims(ex := run(text), "demand")
+    assert evidence in c.text and c.confidence < 0.6
+
+
+@pytest.mark.parametrize("text", [
+    "The union wants the economy to grow.",
+    "The rebels want the world to know their story.",
+    "Senator Ada Holt wants the treaty to lose in the vote.",   # a person, not a collective party
+])
+def test_wanting_an_outcome_is_no_demand(run, text):
+    assert not claims(run(text), "demand")
