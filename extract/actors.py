@@ -30,7 +30,7 @@ RELATIONAL_GROUP_HEADS = {"family", "families", "member", "members", "representa
 STATE_BODIES = {"government", "administration", "military", "army", "junta", "regime", "cabinet", "leadership"}
 COLLECTIVE_NOUNS = {"union", "delegation", "government", "administration", "military", "opposition",
                     "ministry", "army", "group", "party", "side", "family", "alliance", "coalition", "committee",
-                    "team", "leadership"}
+                    "team", "leadership", "employer", "management"}
 # Heads that name the same group in news prose: "government troops … government forces".
 HEAD_SYNONYMS = {"force": "troop", "soldier": "troop", "nation": "country"}
 TYPE_NOUNS = {"group", "organization", "organisation", "movement", "party", "alliance", "coalition",
@@ -385,7 +385,14 @@ class ActorIndex:
             head = span.root
             # A demonym as an adjective ("Russian forces") is not a party; a plural
             # noun in an argument role ("the Russians need") is a group.
-            if head.tag_ not in ("NNPS", "NNS") or (head.dep_ not in ("nsubj", "nsubjpass") and not holds):
+            # "the Greens" (tagged NNP) is plural too; "both the Greens and the Liberals": a
+            # subject's conjunct acts with it
+            plural = head.tag_ in ("NNPS", "NNS") or (
+                head.tag_ == "NNP" and head.lower_.endswith("s") and any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in head.children))
+            acting = head.dep_ in ("nsubj", "nsubjpass") or (
+                head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass"))
+            if not plural or (not acting and not holds):
                 return
             key = "group:" + low
             kind = "group"

@@ -904,9 +904,14 @@ class ClaimFinder:
                 xcomp = None  # "has to do with Israel" relates, it obliges no one
             if modal is None and lemma == "have" and not self._negated(tok) and any(
                     c.dep_ == "dobj" and c.lemma_.lower() == "choice" and any(d.lower_ == "no" for d in c.children)
-                    for c in tok.children) and any(c.dep_ in ("advcl", "xcomp") and to_infinitive(c)
-                                                   for c in tok.children):
-                modal = tok  # "Freedonia has no choice but to return to the talks": as good as "must"
+                    for c in tok.children) and any(c.dep_ in ("advcl", "xcomp", "pcomp") and to_infinitive(c)
+                                                   for c in [*tok.children, *(
+                                                       x for o in tok.children if o.dep_ == "dobj"
+                                                       for b in o.children if b.lower_ in ("but", "except")
+                                                       for x in b.children)]):
+                # "Freedonia has no choice but to return to the talks": as good as "must" (the
+                # parser may hang "but to return" on "choice")
+                modal = tok
             if modal is None and lemma in self.modal_verbs and xcomp is not None and not hedged and \
                     to_infinitive(xcomp) and subj is not None \
                     and (tok.lower_ != "needs" or self._reporter(chunk, tok) is not None) and not self._negated(tok) \

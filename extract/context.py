@@ -110,6 +110,10 @@ def clause_subject(tok):
             # "Today marks day eight since 155,000 public servants walked off": a verb the parser
             # took for a second subject is none
             subjects = [ch for ch in subjects if ch.pos_ not in ("VERB", "AUX")] or subjects
+        if not subjects:
+            # "The union is opposed to the plan": the parser may hang the subject on the auxiliary
+            subjects = [ch for a in tok.children if a.dep_ in ("aux", "auxpass") and a.i < tok.i
+                        for ch in a.children if ch.dep_ in ("nsubj", "nsubjpass") and ch.i < a.i]
         if subjects:
             return subjects[0]
         # "The dispute led European nations to threaten a boycott": after a causative verb the

@@ -382,3 +382,24 @@ def test_a_verb_misread_as_a_second_subject_is_not_the_holder(run):
     ex = run("Today marks day eight since 40,000 port workers walked off the job to call for higher wages.")
     (dem,) = [c for c in ex.claims if c.kind == "demand"]
     assert "port workers" in ex.actor_name(dem.holder)
+
+
+def test_a_subject_the_parser_hung_on_the_auxiliary_still_holds(run):
+    ex = run("The dockers' union is opposed to the plan.")
+    (red,) = [c for c in ex.claims if c.kind == "red_line"]
+    assert "union" in ex.actor_name(red.holder)
+
+
+def test_plural_party_names_tagged_as_one_name_are_parties(run):
+    """"the Greens" (tagged NNP, a NORP) and its conjunct act together (the issue's example)."""
+    ex = run("Both the Greens and the Liberals turned the plan down.")
+    (red,) = [c for c in ex.claims if c.kind == "red_line"]
+    assert [ex.actor_name(h) for h in red.holders] == ["Greens", "Liberals"]
+
+
+def test_the_employer_and_management_are_parties(run):
+    ex = run("The union expects the employer to table a new offer. Management rejected the union's demand.")
+    (dem,) = [c for c in ex.claims if c.kind == "demand" and c.frame == "agentive"]
+    assert ex.actor_name(dem.target) == "employer"
+    (red,) = [c for c in ex.claims if c.kind == "red_line"]
+    assert ex.actor_name(red.holder) == "Management"

@@ -717,3 +717,8 @@ def test_a_collective_party_wanting_a_thing_to_act_is_a_weak_demand(run, text, e
 ])
 def test_wanting_an_outcome_is_no_demand(run, text):
     assert not claims(run(text), "demand")
+
+
+def test_no_choice_but_with_the_infinitive_hung_on_choice(run):
+    (c,) = claims(ex := run("The government has no choice but to raise wages, the union said."), "demand")
+    assert ex.actor_name(c.holder) == "union" and "no choice but to raise wages" in c.text
