@@ -143,7 +143,7 @@ class Resolver:
             # press releases print the statement after "X said:" without quotation marks
             said = self._colon_speaker(first)
             if said:
-                self.doc_speaker = said
+                self.doc_speaker = self._speaks_for(said)  # an unnamed spokesperson: their body
                 return
             low = first.doc.text.lower()
             at = min((low.find(w) for w in BYLINE_WORDS if w in low), default=-1)
@@ -168,27 +168,40 @@ class Resolver:
     def _statement_issuer(self) -> str | None:
         """A statement with no quotation marks that says "we" in its own voice ("The United
         States welcomes the release … We also welcome …", "We urge both sides to …") is its
-        issuer's: the first state or organisation that is the subject of a sentence before
-        the first "we" (not "a process for Honduras to re-establish order").
+        issuer's. The issuer is the party of a "X said:" line that introduces an unquoted
+        statement ("A Department for Education spokesperson said:"), else the first state or
+        organisation that is the subject of a sentence before the first "we" (not "a process
+        for Honduras to re-establish order") and that no "we" sentence names: a party the
+        statement speaks of ("we urge the NUT not to strike") is not the one speaking.
         News with quotations keeps "we" to quotes; a column's "we" has no issuer; the voice
         must hold for two sentences or more."""
         if self._quoted:
             return None
-        first, issuer, voiced = None, None, set()
+        candidates: list[str] = []
+        said: str | None = None
+        voiced: set[int] = set()
+        named: set[str] = set()  # the parties "we" sentences speak of
         for chunk in self.ctx.chunks:
+            k = self._colon_speaker(chunk, persons_only=False)
+            if k and said is None:
+                said = self._speaks_for(k)
             for tok in chunk.doc:
-                if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and first is None:
+                if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and not voiced:
                     k = self.actors.key_at(chunk, tok)
                     cl = self.actors.clusters.get(k) if k else None
-                    if cl is not None and cl.kind in ("state", "organization"):
-                        first = k
+                    if cl is not None and cl.kind in ("state", "organization") and k not in candidates:
+                        candidates.append(k)
                 if tok.pos_ == "PRON" and tok.lower_ in ("we", "our", "us"):
-                    if not voiced:
-                        issuer = first
-                    voiced.add(tok.sent.start + chunk.offset)
+                    if tok.sent.start + chunk.offset not in voiced:
+                        voiced.add(tok.sent.start + chunk.offset)
+                        named.update(k for t in tok.sent if (k := self.actors.key_at(chunk, t)))
         # the voice holds for more than one sentence: one stray "we" in a report ("The EU issued
         # a statement. We will not accept …") is no statement of its own
-        return issuer if len(voiced) >= 2 else None
+        if len(voiced) < 2:
+            return None
+        if said is not None:
+            return said
+        return next((k for k in candidates if k not in named), None)
 
     def _letter_writer(self) -> str | None:
         """A letter ("Dear parents and carers," in its first paragraphs) speaks in its writer's
@@ -217,8 +230,9 @@ class Resolver:
                             return k
         return None
 
-    def _colon_speaker(self, chunk) -> str | None:
-        """The person subject of a verb of saying that ends its paragraph with a colon."""
+    def _colon_speaker(self, chunk, persons_only: bool = True) -> str | None:
+        """The person subject of a verb of saying that ends its paragraph with a colon (or any
+        party, unless ``persons_only``)."""
         doc = chunk.doc
         toks = [t for t in doc if not t.is_space]
         if len(toks) < 3 or toks[-1].text != ":" or len(toks) > 40:
@@ -229,10 +243,15 @@ class Resolver:
         subj = clause_subject(verb)
         if subj is None:
             return None
+        if not persons_only:
+            # "A Department for Education spokesperson said:": the body they speak for
+            k = self.resolve_np(chunk, subj, self.ctx.tok_start(chunk, subj), loose=False)
+            if k:
+                return k
         for t in [subj] + [c for c in subj.children if c.dep_ == "appos"]:  # "Transport Secretary, Jane Holt"
             k = self.actors.key_at(chunk, t)
             cl = self.actors.clusters.get(k) if k else None
-            if cl is not None and cl.kind == "person":
+            if cl is not None and (cl.kind == "person" or not persons_only):
                 return k
         return None
 

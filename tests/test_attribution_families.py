@@ -403,3 +403,22 @@ def test_the_employer_and_management_are_parties(run):
     assert ex.actor_name(dem.target) == "employer"
     (red,) = [c for c in ex.claims if c.kind == "red_line"]
     assert ex.actor_name(red.holder) == "Management"
+
+
+def test_a_statement_after_a_said_colon_line_is_that_partys(run):
+    """A blog that reports the other side, then prints its own unquoted statement after
+    "A ministry spokesperson said:": its "we" is the ministry's, never the union it urges."""
+    ex = run("Yesterday the Dockers Union announced a strike for 5 July.\n\n"
+             "We are in talks with the unions about pay.\n\n"
+             "A Department for Transport spokesperson said:\n\n"
+             "It is disappointing that the Dockers Union has chosen to strike. We urge the Dockers Union "
+             "not to proceed with this strike.")
+    (dem,) = [c for c in ex.claims if c.kind == "demand"]
+    assert "Department for Transport" in ex.actor_name(dem.holder)
+
+
+def test_a_party_the_we_sentences_speak_of_is_not_the_issuer(run):
+    ex = run("The Dockers Union announced a strike on Monday.\n\n"
+             "We regret the decision. We urge the Dockers Union to return to the table.")
+    (dem,) = [c for c in ex.claims if c.kind == "demand"]
+    assert dem.holder is None or "Dockers" not in ex.actor_name(dem.holder)
