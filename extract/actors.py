@@ -31,6 +31,8 @@ STATE_BODIES = {"government", "administration", "military", "army", "junta", "re
 COLLECTIVE_NOUNS = {"union", "delegation", "government", "administration", "military", "opposition",
                     "ministry", "army", "group", "party", "side", "family", "alliance", "coalition", "committee",
                     "team", "leadership", "employer", "management"}
+# Texts the tagger may read as organisations ("a Joint Statement", "the Berlin Declaration")
+DOCUMENT_HEADS = {"statement", "declaration", "communique", "communiqué", "memorandum", "readout", "resolution"}
 # Heads that name the same group in news prose: "government troops … government forces".
 HEAD_SYNONYMS = {"force": "troop", "soldier": "troop", "nation": "country"}
 TYPE_NOUNS = {"group", "organization", "organisation", "movement", "party", "alliance", "coalition",
@@ -215,6 +217,8 @@ class ActorIndex:
                     label = "PERSON"  # "the Rt Hon Maria Quinn": an honorific marks a person
                 if self._inside_title(doc, span):
                     continue  # "State" in "Secretary of State"
+                if label == "ORG" and span[-1].lemma_.lower() in DOCUMENT_HEADS:
+                    continue  # "A Joint Statement was agreed": a text, whose authors are the party
                 if label != "PERSON" and any(chunk is c for c in self.ctx.chunks[:3]) and _dateline_place(doc, span):
                     continue  # "DAVAO CITY, Philippines —", "MOSCOW (Reuters) —": where, not who
                 if "\n" in span.text:
@@ -319,7 +323,8 @@ class ActorIndex:
             doc = chunk.doc
             tagged = {t.i for e in doc.ents for t in e}
             for tok in doc:
-                if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NNP" or tok.i in tagged:
+                if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NNP" or tok.i in tagged \
+                        or tok.lemma_.lower() in DOCUMENT_HEADS:
                     continue
                 toks = [t for t in tok.lefts if t.dep_ == "compound" and t.tag_ == "NNP"] + [tok]
                 toks = [t for t in toks if t.i >= tok.i - 3]

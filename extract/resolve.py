@@ -54,6 +54,10 @@ DOCUMENT_NOUNS = {"statement", "report", "readout", "source", "spokesperson", "s
                   "legislation", "text"}
 
 
+# verbs by which parties put out a text: "a statement was agreed / issued / adopted"
+ISSUING_VERBS = {"agree", "adopt", "issue", "release", "sign", "publish", "approve", "endorse", "agreed"}
+
+
 class Resolver:
     def __init__(self, ctx: Context, actors: ActorIndex, extra_verbs: frozenset[str] = frozenset(),
                  quoted: list[tuple[int, int]] | None = None):
@@ -376,6 +380,12 @@ class Resolver:
                             return k
             if any(t.dep_ == "det" and t.lower_ == "the" for t in tok.lefts):
                 k = self._document_owner(tok.lemma_.lower(), pos)
+                if k:
+                    return k
+            if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in ISSUING_VERBS and by_agent(tok.head) is None:
+                # "A Joint Statement was agreed upon, calling for …": issued by the parties the
+                # text was just about (the latest party to act)
+                k = self.latest(pos, person=None)
                 if k:
                     return k
         for ch in tok.children:

@@ -422,3 +422,11 @@ def test_a_party_the_we_sentences_speak_of_is_not_the_issuer(run):
              "We regret the decision. We urge the Dockers Union to return to the table.")
     (dem,) = [c for c in ex.claims if c.kind == "demand"]
     assert dem.holder is None or "Dockers" not in ex.actor_name(dem.holder)
+
+
+def test_a_statement_the_tagger_reads_as_an_organisation_is_a_text(run):
+    ex = run("The four foreign ministers met in Brussels on Monday and expressed support for the talks. "
+             "A Joint Statement was agreed upon, calling for an immediate stop to the fighting.")
+    assert not [a for a in ex.actors if "Statement" in a.name]
+    (dem,) = [c for c in ex.claims if c.kind == "demand"]
+    assert "ministers" in ex.actor_name(dem.holder)
