@@ -454,6 +454,19 @@ class ClaimFinder:
         def words(t) -> int:
             return sum(1 for x in t.subtree if not (x.is_punct or x.is_space))
 
+        # "called on Kosovo and Serbia to de-escalate tensions and to return to the process": when
+        # the parser loses the first infinitive, a "to" infinitive coordinated with the cue verb
+        # itself can only continue what the cue asks (a finite verb takes no "to")
+        if not verbs:
+            for c in tok.children:
+                if c.dep_ == "conj" and c.tag_ == "VB" and c.i > tok.i and to_infinitive(c) \
+                        and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and words(c) >= 3:
+                    toks = list(c.subtree)
+                    while toks and (toks[-1].is_punct or toks[-1].is_space):
+                        toks.pop()
+                    out.append(toks)
+                    first = toks[0] if first is None or toks[0].i < first.i else first
+
         for h in heads:
             if h.pos_ == "VERB":  # "and resume negotiations"; not "cease and desist"
                 def coord(v):

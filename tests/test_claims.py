@@ -117,3 +117,12 @@ def test_a_list_of_to_infinitives_is_a_list_of_demands(run):
     texts = [c.text for c in ex.claims if c.kind == "demand"]
     assert any(t.startswith("to engage constructively") for t in texts), texts
     assert any(t.startswith("to work steadily") for t in texts), texts
+
+
+def test_a_to_infinitive_coordinated_with_the_cue_continues_its_demand(run):
+    """The parser may lose the first infinitive ("to de-escalate" read as adjectives) and hang
+    "and to return …" on the cue verb itself."""
+    ex = run("The mediators have called on Ruritania and Freedonia many times to de-escalate tensions "
+             "and to return to the process of normalisation of relations.")
+    texts = [c.text for c in ex.claims if c.kind == "demand"]
+    assert any(t.startswith("to return to the process") for t in texts), texts
