@@ -65,6 +65,8 @@ def third_person(tok) -> bool:
     return tok is not None and tok.lower_ in (PRONOUNS_PERSON | PRONOUNS_PLURAL)
 
 
+# a side saying it is willing to move, on a condition: "open to talks only if …"
+WILLING = {"open", "ready", "willing", "prepared"}
 # verbs of appeal that state a position only as a present appeal ("we encourage the sides to …")
 PRESENT_ONLY = {"encourage"}
 
@@ -1524,7 +1526,15 @@ class ClaimFinder:
             # hypothetical is the clause it hangs on, which must be a move in a negotiation
             # (eval-diff: "only if you believe them" is no condition set on anyone)
             main = mark.head.head
-            if main.i == mark.head.i or main.lemma_.lower() not in self.moves:
+            if mark.head.dep_ == "conj" and main.lemma_.lower() in self.reporting:
+                # "he said he was open to talks, but only if they agreed …": the parser may hang the
+                # condition on the verb of saying; it conditions what was said
+                main = next((c for c in main.children if c.dep_ == "ccomp" and c.i < mark.i), main)
+            # … or a willingness to move: "he was still open to negotiating, but only if they
+            # agreed to end their boycott", "ready to sign only if …"
+            willing = main.lemma_.lower() in WILLING or (main.lemma_ == "be" and any(
+                c.dep_ == "acomp" and c.lemma_.lower() in WILLING for c in main.children))
+            if main.i == mark.head.i or (main.lemma_.lower() not in self.moves and not willing):
                 return []
             root = main
         if self._hypothetical(root):

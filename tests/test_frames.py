@@ -722,3 +722,17 @@ def test_wanting_an_outcome_is_no_demand(run, text):
 def test_no_choice_but_with_the_infinitive_hung_on_choice(run):
     (c,) = claims(ex := run("The government has no choice but to raise wages, the union said."), "demand")
     assert ex.actor_name(c.holder) == "union" and "no choice but to raise wages" in c.text
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Prime Minister Ivo Landa said he was still open to negotiating with the opposition, but only if they "
+     "agreed to end their boycott.", "Ivo Landa"),
+    ("The dockers' union is ready to sign only if the bonus is paid.", "union"),
+])
+def test_willing_to_move_only_if_is_a_condition(run, text, holder):
+    (c,) = claims(ex := run(text), "demand")
+    assert c.frame == "condition" and holder in ex.actor_name(c.holder)
+
+
+def test_only_if_on_something_that_is_no_move_is_no_condition(run):
+    assert not claims(run("Ivo Landa said the plan would work only if you believe in it."), "demand")
