@@ -148,6 +148,7 @@ class ClaimFinder:
         self.call_not_steps = set(d.get("call_to_not_steps", []))
         self.want_not_steps = set(d.get("want_to_steps", {}).get("not_steps", []))
         self.want_obj_not_steps = set(d.get("want_obj_to_not_steps", {}).get("not_steps", []))
+        self.assurances = set(d.get("assurance_nouns", {}).get("nouns", []))
         self.sought_for_oneself = set(d.get("sought_for_oneself", {}).get("objects", []))
         self.public = set(d.get("public_addressees", {}).get("nouns", []))
         unw = r.get("unwilling", {})
@@ -896,6 +897,12 @@ class ClaimFinder:
             span = self._span(chunk, tok, include_subject=True)
             out.append(self._make("red_line", chunk, tok, span, f"not {tok.text}", speaker, None,
                                   "first-person 'cannot do that' in a quote", 0.6, "negated", qi))
+        # --- "needs an indication from the prime minister that …", "is looking for guarantees that
+        #     Russian forces will not attack", "expects assurances from Washington": asking the
+        #     other side for an assurance
+        if is_verb and lemma in ("need", "look", "expect", "require") and not self._negated(tok) \
+                and not self._hypothetical(tok):
+            out.extend(self._assurance(chunk, tok, lemma, subj, agent, speaker, qi))
         # --- "we need a ceasefire": a first-person need said in a quote is a demand
         if is_verb and lemma == "need" and subj is not None and subj.lower_ in ("we", "i") and qi is not None \
                 and not self._negated(tok) and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.children):
@@ -1338,6 +1345,30 @@ class ClaimFinder:
             b -= 1
         return [self._make("demand", chunk, be, (a, b), rel.text, holder, target,
                            f"pseudo-cleft '{rel.text} … {be.text}'", 0.6, "cleft", qi, holders or None)]
+
+    def _assurance(self, chunk, verb, lemma, subj, agent, speaker, qi) -> list[RawClaim]:
+        """A party that needs, looks for or expects an assurance (cues.json assurance_nouns:
+        guarantees, a commitment, an indication …) asks it of the other side: the holder is the
+        subject, the target the party after "from"."""
+        if lemma == "look":
+            objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+                    for p in c.children if p.dep_ == "pobj"]
+        else:
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+        obj = next((o for o in objs if o.lemma_.lower() in self.assurances), None)
+        if obj is None or subj is None or pronoun_key(subj) == "you":
+            return []
+        holders = self._holders(chunk, agent if agent is not None else subj, speaker, loose=False)
+        if not holders and qi is not None and pronoun_key(subj) in PRONOUNS_FIRST:
+            holders = [speaker] if speaker else []
+        if not holders:
+            return []
+        src = next((p for c in [*verb.children, *obj.children] if c.dep_ == "prep" and c.lower_ == "from"
+                    for p in c.children if p.dep_ == "pobj"), None)
+        target = self._resolve(chunk, src, speaker, loose=False) if src is not None else None
+        span = self._span(chunk, verb, include_subject=False)
+        return [self._make("demand", chunk, verb, span, verb.text, holders[0], target,
+                           f"'{verb.text}' an assurance from the other side", 0.6, "agentive", qi, holders)]
 
     def _only_thing(self, chunk, be, speaker, qi) -> list[RawClaim]:
         """"The only thing needed is for the Ukrainians to let vessels out", "the one thing

@@ -54,6 +54,8 @@ DOCUMENT_NOUNS = {"statement", "report", "readout", "source", "spokesperson", "s
                   "legislation", "text"}
 
 
+# "his party", "her government": a person's own body, when the text says which it is
+OWN_BODIES = {"party", "government", "union", "movement", "organization", "organisation", "group", "administration"}
 # verbs by which parties put out a text: "a statement was agreed / issued / adopted"
 ISSUING_VERBS = {"agree", "adopt", "issue", "release", "sign", "publish", "approve", "endorse", "agreed"}
 
@@ -320,6 +322,13 @@ class Resolver:
                       and (k := self.actors.key_at(chunk, ch)) in self.actors.clusters), None)
         if named and tok.pos_ == "NOUN":
             return named
+        if tok.lemma_.lower() in OWN_BODIES and tok.tag_ == "NN":
+            # "Chhay said his party needs …": the body of the person the pronoun stands for
+            poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            k = self.resolve_np(chunk, poss, pos, speaker, loose=False) if poss is not None else None
+            cl = self.actors.clusters.get(k) if k else None
+            if cl is not None and cl.kind == "person" and cl.affiliation in self.actors.clusters:
+                return cl.affiliation
         key = self.actors.key_at(chunk, tok)
         if key and key in self.actors.clusters:
             return self._speaks_for(key)

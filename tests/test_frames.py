@@ -736,3 +736,23 @@ def test_willing_to_move_only_if_is_a_condition(run, text, holder):
 
 def test_only_if_on_something_that_is_no_move_is_no_condition(run):
     assert not claims(run("Ivo Landa said the plan would work only if you believe in it."), "demand")
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Mara Holt, a leader of the Freedom Party, said her party needs guarantees from the government.",
+     "Freedom Party"),
+    ("Kyiv is looking for guarantees that Russian forces will not attack the port.", "Ukraine"),
+    ("The dockers' union expects a commitment from the employer on pay.", "union"),
+])
+def test_asking_the_other_side_for_an_assurance_is_a_demand(run, text, holder):
+    (c,) = claims(ex := run(text), "demand")
+    assert holder in ex.actor_name(c.holder)
+
+
+@pytest.mark.parametrize("text", [
+    "Residents are looking for proof of the new rules.",
+    "The company needs security for its loans.",
+    "The union does not need guarantees from anyone.",
+])
+def test_needing_something_else_is_no_demand(run, text):
+    assert not claims(run(text), "demand")
