@@ -284,7 +284,8 @@ class QuoteAttributor:
             att = stage(c)
             if att is not None:
                 return att
-        for stage in (self._clause_subject, self._headline, self._speech_before, self._continuation):
+        for stage in (self._clause_subject, self._headline, self._speech_before, self._subject_before,
+                      self._continuation):
             att = stage(c, prev)
             if att is not None:
                 return att
@@ -551,6 +552,38 @@ class QuoteAttributor:
         if ev is None:
             return None
         return Attribution(ev, None, "latest speech event before the quote", c.sent_span, "speech_before")
+
+    def _subject_before(self, c: _Q, prev) -> Attribution | None:
+        """A quote standing as its own sentence right after a sentence of the same paragraph
+        whose subject is a party other than the previous quote's speaker: "Clinton touted her
+        credentials as a co-sponsor. 'We need to find ways …'" is Clinton's, not the last
+        speaker's (PolNeAR train: continuation's commonest error)."""
+        q, chunk = c.raw, c.chunk
+        if not c.qtoks:
+            return None
+        own = {t.sent.start for t in c.qtoks}
+        if any(t.pos_ in ("VERB", "AUX") and t.sent.start in own for t in c.cand):
+            return None  # the quote sits in a sentence of its own making
+        first = c.qtoks[0].sent
+        if first.start == 0:
+            return None
+        before = chunk.doc[first.start - 1].sent
+        if prev is not None and self.ctx.tok_start(chunk, before[0]) <= prev[0].close:
+            return None  # the sentence before holds the previous quote: continuation decides
+        if any(self.res.in_quote(self.ctx.tok_start(chunk, t)) for t in before):
+            return None
+        root = before.root
+        if root.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = clause_subject(root)
+        if subj is None or subj.pos_ == "PRON":
+            return None
+        k = self.res.resolve_np(chunk, subj, self.ctx.tok_start(chunk, subj), loose=False)
+        cl = self.res.actors.clusters.get(k) if k else None
+        if cl is None or cl.kind not in ("person", "organization") or (prev is not None and k == prev[1].speaker):
+            return None
+        return Attribution(k, None, "subject of the sentence before the quote", c.sent_span, "speech_before",
+                           STAGE_CONFIDENCE["speech_before"])
 
     def _continuation(self, c: _Q, prev) -> Attribution | None:
         if prev is None:

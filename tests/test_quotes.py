@@ -75,3 +75,14 @@ def test_a_straight_opening_mark_followed_by_a_space_after_a_sentence():
     assert spans(text) == ["They want the land,", "In the totality, they want control."]
     text = 'He said "one. " Then two "three."'
     assert spans(text) == ["one.", "three."]
+
+
+def test_a_standalone_quote_after_another_partys_sentence_is_theirs(run):
+    """Continuation's commonest error on PolNeAR train: a quote standing as its own sentence
+    right after a sentence whose subject is a different party."""
+    ex = run("\"It is time for low-wage workers to organize,\" Senator Tomas Abara said.\n\n"
+             "Governor Maria Keller touted her record as a co-sponsor of the bill. \"We need to find ways "
+             "to support workers who want a union.\"")
+    first, second = ex.quotes
+    assert ex.actor_name(first.speaker) == "Tomas Abara"
+    assert ex.actor_name(second.speaker) == "Maria Keller"
