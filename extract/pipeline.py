@@ -9,7 +9,7 @@ import re
 import time
 from typing import Callable, Iterable, Iterator
 
-from .actors import ActorIndex, Cluster
+from .actors import STATE_BODIES, ActorIndex, Cluster
 from .claims import ClaimFinder
 from .context import Context
 from .lexicon import load_lexicon
@@ -17,6 +17,10 @@ from .model import EXTRACTOR_VERSION, Actor, Claim, DocumentInfo, Extraction, Qu
 from .nlp import Chunk, load_model, parse, split_chunks
 from .quotes import QuoteAttributor, find_quotes
 from .resolve import Resolver
+
+
+# the heads of a state's own bodies that are parties of the story even when named once
+STATE_PARTY_HEADS = STATE_BODIES | {"leader", "party", "faction", "state", "delegation", "negotiator"}
 
 
 def slug(name: str) -> str:
@@ -119,7 +123,8 @@ class Extractor:
         # Which clusters matter: groups only when they speak or hold a claim.
         used = {k for k in [a.speaker for a in atts] + [c.holder for c in raw_claims] +
                 [c.target for c in raw_claims] + [h for c in raw_claims for h in c.holders] if k}
-        clusters = [cl for cl in actors.clusters.values() if self._keep(cl, used)]
+        states = {k for k, cl in actors.clusters.items() if cl.kind == "state"}
+        clusters = [cl for cl in actors.clusters.values() if self._keep(cl, used, states)]
         # affiliations must point at kept actors
         kept_keys = {cl.key for cl in clusters}
         for cl in list(actors.clusters.values()):
@@ -167,7 +172,7 @@ class Extractor:
                           quotes=tuple(quotes))
 
     @staticmethod
-    def _keep(cl: Cluster, used: set[str]) -> bool:
+    def _keep(cl: Cluster, used: set[str], states: frozenset[str] | set[str] = frozenset()) -> bool:
         if not cl.mentions:
             return False
         if cl.key in used:
@@ -175,5 +180,8 @@ class Extractor:
         if cl.is_group:
             # Unnamed groups only when they take part: speak, hold a claim, or are a
             # specific body ("Members of Local 551", "A White House spokesperson").
-            return cl.relational or (cl.kind == "person" and cl.affiliation is not None) or len(cl.mentions) >= 2
+            # … or a state's own body ("Haiti's political leadership", "the Sudanese government"):
+            # a party of the story even when named once
+            return cl.relational or (cl.kind == "person" and cl.affiliation is not None) or len(cl.mentions) >= 2 \
+                or (cl.kind == "group" and cl.affiliation in states and cl.key.split(":")[1] in STATE_PARTY_HEADS)
         return cl.argument_role or len(cl.mentions) >= 2 and cl.kind == "person"

@@ -430,3 +430,13 @@ def test_a_statement_the_tagger_reads_as_an_organisation_is_a_text(run):
     assert not [a for a in ex.actors if "Statement" in a.name]
     (dem,) = [c for c in ex.claims if c.kind == "demand"]
     assert "ministers" in ex.actor_name(dem.holder)
+
+
+def test_a_states_own_body_named_once_is_an_actor(run):
+    """"Haiti's political and civil society leaders", "the Burmese government": a party of
+    the story even when named once; employees or soldiers of a state are not."""
+    ex = run("The United States urged Ruritania's political leaders to keep talking. "
+             "Freedonia said it would release 23 Ruritanian soldiers.")
+    names = [a.name for a in ex.actors]
+    assert any("political leaders" in n for n in names), names
+    assert not any("soldiers" in n for n in names), names
