@@ -65,6 +65,8 @@ def third_person(tok) -> bool:
     return tok is not None and tok.lower_ in (PRONOUNS_PERSON | PRONOUNS_PLURAL)
 
 
+# needs that ask nothing of the other side ("needs time", "needs a break")
+IDLE_NEEDS = {"time", "break", "rest", "sleep", "moment", "day", "week", "while"}
 # a side saying it is willing to move, on a condition: "open to talks only if …"
 WILLING = {"open", "ready", "willing", "prepared"}
 # verbs of appeal that state a position only as a present appeal ("we encourage the sides to …")
@@ -903,6 +905,18 @@ class ClaimFinder:
         if is_verb and lemma in ("need", "look", "expect", "require") and not self._negated(tok) \
                 and not self._hypothetical(tok):
             out.extend(self._assurance(chunk, tok, lemma, subj, agent, speaker, qi))
+        # --- "North Korea says it needs a light-water reactor": a party's need for a thing,
+        #     stated by the party itself (the subject of the verb of saying that reports it)
+        if is_verb and lemma == "need" and subj is not None and qi is None and not self._negated(tok) \
+                and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.reporting \
+                and not self._hypothetical(tok) and any(
+                    c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in IDLE_NEEDS for c in tok.children):
+            reporter = self.res.subject_of(chunk, tok.head)
+            own = self._resolve(chunk, subj, speaker, loose=False)
+            if reporter is not None and own == reporter:
+                span = self._span(chunk, tok, include_subject=True)
+                out.append(self._make("demand", chunk, tok, span, tok.text, reporter, None,
+                                      "a party's own need, reported", 0.5, "need", qi))
         # --- "we need a ceasefire": a first-person need said in a quote is a demand
         if is_verb and lemma == "need" and subj is not None and subj.lower_ in ("we", "i") and qi is not None \
                 and not self._negated(tok) and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.children):

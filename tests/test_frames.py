@@ -756,3 +756,21 @@ def test_asking_the_other_side_for_an_assurance_is_a_demand(run, text, holder):
 ])
 def test_needing_something_else_is_no_demand(run, text):
     assert not claims(run(text), "demand")
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Georgia says it needs a light-water reactor to ease its energy shortage.", "Georgia"),
+    ("The dockers' union said it needs a new contract before the holidays.", "union"),
+])
+def test_a_party_stating_its_own_need_is_a_weak_demand(run, text, holder):
+    (c,) = claims(ex := run(text), "demand")
+    assert holder in ex.actor_name(c.holder) and c.frame == "need"
+
+
+@pytest.mark.parametrize("text", [
+    "Experts say the country needs more rain.",            # someone else's view of a need
+    "Ivo Landa said he needs a break.",                     # no ask of the other side
+    "The rebels said the government needs a new approach.",  # a judgement on another party
+])
+def test_a_need_is_no_demand_when(run, text):
+    assert not claims(run(text), "demand")
