@@ -54,6 +54,8 @@ DOCUMENT_NOUNS = {"statement", "report", "readout", "source", "spokesperson", "s
                   "legislation", "text"}
 
 
+# "both countries", "the two sides": the pair of states the text just named
+PAIR_NOUNS = {"country", "nation", "state", "government", "side"}
 # "his party", "her government": a person's own body, when the text says which it is
 OWN_BODIES = {"party", "government", "union", "movement", "organization", "organisation", "group", "administration"}
 # verbs by which parties put out a text: "a statement was agreed / issued / adopted"
@@ -329,6 +331,13 @@ class Resolver:
             cl = self.actors.clusters.get(k) if k else None
             if cl is not None and cl.kind == "person" and cl.affiliation in self.actors.clusters:
                 return cl.affiliation
+        if tok.lemma_.lower() in PAIR_NOUNS and tok.tag_ == "NNS" and any(
+                (c.dep_ == "det" and c.lower_ == "both") or (c.dep_ == "nummod" and c.lower_ == "two")
+                for c in tok.children) and not any(c.dep_ in ("amod", "compound", "poss") for c in tok.children):
+            # "Both countries have called for the swap": the two states the text just named
+            pair = self.last_two_states(pos)
+            if pair:
+                return pair[0]
         key = self.actors.key_at(chunk, tok)
         if key and key in self.actors.clusters:
             return self._speaks_for(key)
@@ -455,6 +464,18 @@ class Resolver:
             if k:
                 return k
         return None
+
+    def last_two_states(self, pos: int) -> list[str]:
+        """The two states named last before ``pos`` (within the window), in text order."""
+        last: dict[str, int] = {}
+        for cl in self.actors.clusters.values():
+            if cl.kind != "state":
+                continue
+            before = [s for s, _ in cl.mentions if s < pos and pos - s <= WINDOW]
+            if before:
+                last[cl.key] = max(before)
+        two = sorted(last, key=lambda k: -last[k])[:2]
+        return sorted(two, key=lambda k: last[k]) if len(two) == 2 else []
 
     def _document_owner(self, lemma: str, pos: int) -> str | None:
         """"The committee adopted a resolution … The resolution calls on …": "the resolution"

@@ -440,3 +440,10 @@ def test_a_states_own_body_named_once_is_an_actor(run):
     names = [a.name for a in ex.actors]
     assert any("political leaders" in n for n in names), names
     assert not any("soldiers" in n for n in names), names
+
+
+def test_both_countries_are_the_two_states_just_named(run):
+    ex = run("Georgia and Armenia are discussing a prisoner exchange.\n\n"
+             "Both countries have called for the swap because of the epidemic.")
+    (dem,) = [c for c in ex.claims if c.kind == "demand"]
+    assert {ex.actor_name(h) for h in dem.holders} == {"Georgia", "Armenia"}
