@@ -65,6 +65,9 @@ def third_person(tok) -> bool:
     return tok is not None and tok.lower_ in (PRONOUNS_PERSON | PRONOUNS_PLURAL)
 
 
+# what a side calls the other side's proposal or demand when it will not meet it
+REJECTED_AS = {"inadequate", "insufficient", "unrealistic", "unreasonable", "excessive", "exorbitant",
+               "outrageous", "ridiculous", "absurd", "unworkable"}
 # needs that ask nothing of the other side ("needs time", "needs a break")
 IDLE_NEEDS = {"time", "break", "rest", "sleep", "moment", "day", "week", "while"}
 # a side saying it is willing to move, on a condition: "open to talks only if …"
@@ -1535,7 +1538,9 @@ class ClaimFinder:
                 return [self._make("red_line", chunk, be, self._span(chunk, be, include_subject=False), "against",
                                    holders[0], None, "'is against' a proposal", 0.65, "agentive", qi, holders)]
             return []
-        weak = next((c for c in be.children if c.dep_ == "acomp" and c.lower_ in ("inadequate", "insufficient")), None)
+        # "the offer was inadequate", "the teachers' demands are unrealistic": a side judging
+        # the other side's proposal or demand as not to be met
+        weak = next((c for c in be.children if c.dep_ == "acomp" and c.lower_ in REJECTED_AS), None)
         if weak is not None and subj.lemma_.lower() in self.proposal_nouns:
             holder = self._reporter(chunk, be) or speaker
             if holder:

@@ -774,3 +774,16 @@ def test_a_party_stating_its_own_need_is_a_weak_demand(run, text, holder):
 ])
 def test_a_need_is_no_demand_when(run, text):
     assert not claims(run(text), "demand")
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Finance Minister Ivo Landa said the teachers' demands are unrealistic.", "Ivo Landa"),
+    ("The dockers' union said the offer was inadequate.", "union"),
+])
+def test_calling_the_other_sides_proposal_unrealistic_is_a_red_line(run, text, holder):
+    (c,) = claims(ex := run(text), "red_line")
+    assert holder in ex.actor_name(c.holder)
+
+
+def test_an_onlookers_judgement_is_no_red_line(run):
+    assert not claims(run("Analysts said the plan was unrealistic."), "red_line")
