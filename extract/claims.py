@@ -996,7 +996,10 @@ class ClaimFinder:
                 # it falls on a party (or is passive: "sanctions must be lifted")
                 # … but talks and those taking part are the negotiation itself: "talks must resume",
                 # "negotiations must be serious", "all those involved must engage"
-                about_talks = subj.lemma_.lower() in self.talk_or_deal_nouns \
+                # (… and proposals, with "must" or "should": "these measures must not pass"; not "a
+                # request would have to be reviewed", a procedure)
+                about_talks = subj.lemma_.lower() in self.talk_or_deal_nouns or (
+                    subj.lemma_.lower() in self.proposal_nouns and modal.lower_ in ("must", "should", "ought")) \
                     or (subj.lemma_.lower() in HOSTILITIES and lemma in CEASE_VERBS) \
                     or subj.lower_ in PARTY_WORDS or (subj.lower_ == "those" and any(
                         c.lower_ in ("all", "both") for c in subj.children))

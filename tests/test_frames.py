@@ -787,3 +787,13 @@ def test_calling_the_other_sides_proposal_unrealistic_is_a_red_line(run, text, h
 
 def test_an_onlookers_judgement_is_no_red_line(run):
     assert not claims(run("Analysts said the plan was unrealistic."), "red_line")
+
+
+def test_a_proposal_that_must_not_pass_is_a_demand_of_whoever_says_it(run):
+    (c,) = claims(ex := run('"These measures must not pass," union leader Maria Keller said.'), "demand")
+    assert ex.actor_name(c.holder) == "Maria Keller"
+
+
+def test_a_procedure_for_a_request_is_no_demand(run):
+    text = '"A request to interview her would have to be reviewed by top officials," spokesman Glen Ivo said.'
+    assert not claims(run(text), "demand")
