@@ -134,6 +134,17 @@ BYLINE_WORDS = ("statement by", "remarks by", "speech by", "address by", "letter
                 "declaration by", "op-ed by")
 
 
+def _credit_line(tok) -> bool:
+    """A news outlet in a reporter's credit: "VOA's Scott Bobb reports from Johannesburg",
+    "Gilbert da Costa reports for VOA"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in ("report", "write"):
+        return True
+    if tok.dep_ == "poss" and tok.head.dep_ == "nsubj" and tok.head.head.lemma_.lower() == "report" \
+            and tok.head.ent_type_ == "PERSON":
+        return True
+    return False
+
+
 def _nominal_adj(tok) -> bool:
     """"the military refuses": a collective noun the tagger read as an adjective, used as a
     noun (a subject with an article of its own)."""
@@ -445,6 +456,8 @@ class ActorIndex:
         dep = tok.dep_
         if dep in ("compound", "nmod", "amod"):
             return False
+        if _credit_line(tok):
+            return False  # "VOA's Scott Bobb reports", "reports for VOA": who wrote it, not a party
         if dep == "pobj":
             t = tok
             for _ in range(4):

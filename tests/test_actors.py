@@ -129,3 +129,10 @@ def test_a_states_government_named_twice_is_a_party(run):
     ex = run("The UK government intends to act alone. We proposed to the UK government a calendar of talks.")
     gov = next(a for a in ex.actors if a.name == "UK government")
     assert len(gov.mentions) == 2
+
+
+def test_a_news_outlet_in_a_reporters_credit_is_no_actor(run):
+    ex = run("The dockers' unions demanded higher wages on Monday. Gilbert da Costa reports for VOA.")
+    assert "VOA" not in [a.name for a in ex.actors]
+    ex = run("VOA said the unions demanded higher wages.")   # an outlet that speaks stays
+    assert "VOA" in [a.name for a in ex.actors]
