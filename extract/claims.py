@@ -29,7 +29,7 @@ from spacy.matcher import PhraseMatcher
 
 from .context import (PRONOUNS_ALL, PRONOUNS_FIRST, PRONOUNS_PERSON, PRONOUNS_PLURAL, Context, by_agent, pronoun_key,
                       clause_subject)
-from .resolve import PAIR_NOUNS, Resolver
+from .resolve import Resolver
 
 CUT_PUNCT = {",", ";", ":", "—", "–", "(", "--"}
 
@@ -245,11 +245,10 @@ class ClaimFinder:
             k = self._resolve(chunk, t, speaker, loose)
             if k and k not in out:
                 out.append(k)
-                if t.lemma_.lower() in PAIR_NOUNS and t.tag_ == "NNS":
-                    # "both countries": the pair the resolver found, both of them
-                    pair = self.res.last_two_states(self.ctx.tok_start(chunk, t))
-                    if k in pair:
-                        out.extend(x for x in pair if x not in out)
+                # "both countries": the pair the resolver found, both of them
+                pair = self.res.pair_of(t, self.ctx.tok_start(chunk, t))
+                if k in pair:
+                    out.extend(x for x in pair if x not in out)
             todo.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"))
         return out
 

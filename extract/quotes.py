@@ -558,7 +558,7 @@ class QuoteAttributor:
         whose subject is a party other than the previous quote's speaker: "Clinton touted her
         credentials as a co-sponsor. 'We need to find ways …'" is Clinton's, not the last
         speaker's (PolNeAR train: continuation's commonest error)."""
-        q, chunk = c.raw, c.chunk
+        chunk = c.chunk
         if not c.qtoks:
             return None
         own = {t.sent.start for t in c.qtoks}

@@ -331,13 +331,9 @@ class Resolver:
             cl = self.actors.clusters.get(k) if k else None
             if cl is not None and cl.kind == "person" and cl.affiliation in self.actors.clusters:
                 return cl.affiliation
-        if tok.lemma_.lower() in PAIR_NOUNS and tok.tag_ == "NNS" and any(
-                (c.dep_ == "det" and c.lower_ == "both") or (c.dep_ == "nummod" and c.lower_ == "two")
-                for c in tok.children) and not any(c.dep_ in ("amod", "compound", "poss") for c in tok.children):
-            # "Both countries have called for the swap": the two states the text just named
-            pair = self.last_two_states(pos)
-            if pair:
-                return pair[0]
+        pair = self.pair_of(tok, pos)
+        if pair:
+            return pair[0]
         key = self.actors.key_at(chunk, tok)
         if key and key in self.actors.clusters:
             return self._speaks_for(key)
@@ -465,7 +461,17 @@ class Resolver:
                 return k
         return None
 
-    def last_two_states(self, pos: int) -> list[str]:
+    def pair_of(self, tok, pos: int) -> list[str]:
+        """"Both countries have called for the swap", "the two sides": a plural country, nation,
+        state, government or side with "both" or "two" and no other modifier is the two states
+        the text named last (in text order); else []."""
+        if tok.lemma_.lower() not in PAIR_NOUNS or tok.tag_ != "NNS" or not any(
+                (c.dep_ == "det" and c.lower_ == "both") or (c.dep_ == "nummod" and c.lower_ == "two")
+                for c in tok.children) or any(c.dep_ in ("amod", "compound", "poss") for c in tok.children):
+            return []
+        return self._last_two_states(pos)
+
+    def _last_two_states(self, pos: int) -> list[str]:
         """The two states named last before ``pos`` (within the window), in text order."""
         last: dict[str, int] = {}
         for cl in self.actors.clusters.values():

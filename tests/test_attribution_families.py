@@ -2,6 +2,8 @@
 against (issue 10, second round). Sentences are made up; parties are fictional."""
 from __future__ import annotations
 
+import pytest
+
 
 def actor(ex, name_part):
     hits = [a for a in ex.actors if any(name_part in al for al in a.aliases)]
@@ -326,12 +328,6 @@ def test_they_goes_to_the_plural_group_of_its_own_sentence(run):
     assert "northern militias" in ex.actor_name(dem.holder)
 
 
-def test_they_is_the_subject_above_it_not_the_nearest_object(run):
-    ex = run("The dock workers told ministers they would not accept the offer.")
-    (red,) = [c for c in ex.claims if c.kind == "red_line"]
-    assert "dock workers" in ex.actor_name(red.holder)
-
-
 def test_they_is_never_the_noun_its_relative_clause_is_on(run):
     ex = run("Teachers should not be forced to fund unions they have refused to join.")
     reds = [c for c in ex.claims if c.kind == "red_line"]
@@ -364,30 +360,6 @@ def test_we_in_a_report_with_quotations_has_no_issuer(run):
              "We urge both sides to return to the table.")
     demands = [c for c in ex.claims if c.kind == "demand"]
     assert all(ex.actor_name(c.holder) != "Freedonia" for c in demands)
-
-
-def test_a_collective_noun_tagged_as_an_adjective_is_still_the_party(run):
-    ex = run("The Lakran Doctors Association said the military refuses to hand power to a civilian council.")
-    (red,) = [c for c in ex.claims if c.kind == "red_line"]
-    assert ex.actor_name(red.holder) == "military"
-
-
-def test_an_acronym_after_the_that_acts_is_an_organisation(run):
-    ex = run("Over the weekend, the FNL had asked the government to free its prisoners.")
-    (dem,) = [c for c in ex.claims if c.kind == "demand"]
-    assert ex.actor_name(dem.holder) == "FNL"
-
-
-def test_a_verb_misread_as_a_second_subject_is_not_the_holder(run):
-    ex = run("Today marks day eight since 40,000 port workers walked off the job to call for higher wages.")
-    (dem,) = [c for c in ex.claims if c.kind == "demand"]
-    assert "port workers" in ex.actor_name(dem.holder)
-
-
-def test_a_subject_the_parser_hung_on_the_auxiliary_still_holds(run):
-    ex = run("The dockers' union is opposed to the plan.")
-    (red,) = [c for c in ex.claims if c.kind == "red_line"]
-    assert "union" in ex.actor_name(red.holder)
 
 
 def test_plural_party_names_tagged_as_one_name_are_parties(run):
@@ -447,3 +419,27 @@ def test_both_countries_are_the_two_states_just_named(run):
              "Both countries have called for the swap because of the epidemic.")
     (dem,) = [c for c in ex.claims if c.kind == "demand"]
     assert {ex.actor_name(h) for h in dem.holders} == {"Georgia", "Armenia"}
+
+
+# One claim each, whose holder the parser or the tagger makes hard to find: (id, sentence, kind, holder).
+ONE_HOLDER = [
+    ("they is the subject above it, not the nearest object",
+     "The dock workers told ministers they would not accept the offer.", "red_line", "dock workers"),
+    ("a collective noun tagged as an adjective is still the party",
+     "The Lakran Doctors Association said the military refuses to hand power to a civilian council.",
+     "red_line", "military"),
+    ("an acronym after 'the' that acts is an organisation",
+     "Over the weekend, the FNL had asked the government to free its prisoners.", "demand", "FNL"),
+    ("a verb misread as a second subject is not the holder",
+     "Today marks day eight since 40,000 port workers walked off the job to call for higher wages.",
+     "demand", "port workers"),
+    ("a subject the parser hung on the auxiliary still holds",
+     "The dockers' union is opposed to the plan.", "red_line", "dockers' union"),
+]
+
+
+@pytest.mark.parametrize("text, kind, holder", [c[1:] for c in ONE_HOLDER], ids=[c[0] for c in ONE_HOLDER])
+def test_the_one_claims_holder(run, text, kind, holder):
+    ex = run(text)
+    (c,) = [c for c in ex.claims if c.kind == kind]
+    assert ex.actor_name(c.holder) == holder
