@@ -632,6 +632,21 @@ class ActorIndex:
                     and self._surname_match(body, m.key.split(":", 1)[1].split()[-1])]
             if len(hits) == 1:
                 self._absorb(hits[0], cl)
+        # 1b. Where the name that stays is the first ("Hailu Shewal" … "Mr. Hailu", "Meles Zenawi" …
+        #     "Mr. Meles": Ethiopian, Burmese, Icelandic usage), a bare person name that opens exactly
+        #     one multi-word person's name, and ends none, is that person.
+        multi = [c for c in self.clusters.values() if c.key.startswith("person:") and len(c.key.split()) > 1]
+        for cl in list(self.clusters.values()):
+            if cl.key not in self.clusters or cl.gazetteer or cl.is_group or not cl.key.startswith("person:"):
+                continue
+            body = cl.key.split(":", 1)[1]
+            if len(body.split()) != 1 or len(body) < 3:
+                continue
+            if any(m.key[7:].split()[-1] == body for m in multi if m.key in self.clusters):
+                continue
+            hits = [m for m in multi if m.key != cl.key and m.key in self.clusters and m.key[7:].split()[0] == body]
+            if len(hits) == 1:
+                self._absorb(hits[0], cl)
         # 2. Multi-word persons with similar surnames and compatible first names.
         multi = [c for c in self.clusters.values() if c.key.startswith("person:") and len(c.key.split()) > 1]
         for i, a in enumerate(multi):
@@ -904,11 +919,23 @@ class ActorIndex:
             elif k and k in self.clusters:
                 cl = self.clusters[k]
                 state = k if cl.kind != "person" else None
+        body_of = False
+        if not state:
+            # "the leader of Ethiopia's Coalition for Unity and Democracy": the body after "of"
+            for p in head.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    for o in p.children:
+                        k = self.token_map.get((chunk.offset, o.i)) if o.dep_ == "pobj" else None
+                        if k and k in self.clusters and self.clusters[k].kind != "person" \
+                                and not self.clusters[k].is_group:
+                            state, body_of = k, True
         if not state:
             return None
         people = [c for c in self.clusters.values() if c.kind == "person" and c.affiliation == state]
         if not people:
-            return None
+            # (a body with no named officer speaks through its leader: the body itself)
+            return state if body_of and head.lemma_.lower() in ("leader", "chief", "head", "spokesman",
+                                                                  "spokeswoman", "spokesperson") else None
         best = max(people, key=lambda c: len(c.mentions))
         return best.key
 

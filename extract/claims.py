@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from spacy.matcher import PhraseMatcher
 
 from .context import (PRONOUNS_ALL, PRONOUNS_FIRST, PRONOUNS_PERSON, PRONOUNS_PLURAL, Context, by_agent, pronoun_key,
-                      clause_subject)
+                      clause_subject, going_to)
 from .resolve import Resolver
 
 CUT_PUNCT = {",", ";", ":", "—", "–", "(", "--"}
@@ -204,6 +204,9 @@ class ClaimFinder:
         for ch in tok.children:
             if ch.dep_ == "neg" or ch.lower_ in ("never",):
                 return True
+        going = going_to(tok)
+        if going is not None and any(c.dep_ == "neg" or c.lower_ == "never" for c in going.children):
+            return True  # "we are not going to sign": the negation sits on "going"
         # "will not X, or agree to Y": a coordinated verb shares the negation
         # ("is not part of the budget and has requested ..." does not share it)
         if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
@@ -232,6 +235,8 @@ class ClaimFinder:
             if lem in self.negative_heads:
                 return True
             if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in t.children):
+                if (g := going_to(clause)) is not None and g.i == t.i:
+                    continue  # "are not going to sign": the infinitive's own negation (_negated)
                 # "does not want to accept": the negated wish is the refusal (negated-move rule)
                 return not (clause.dep_ == "xcomp" and lem in WISH_VERBS and clause.lemma_.lower() in self.moves)
         return False
@@ -764,7 +769,13 @@ class ClaimFinder:
                                   0.65 if lemma == "oppose" else 0.8, "agentive", qi, holders))
         # --- negated acceptance: will not accept, cannot agree, never recognise, won't sit with
         future = is_verb and (any(c.lower_ in self.future_aux for c in tok.children if c.dep_ == "aux")
-                              or any(c.lower_ == "never" for c in tok.children))
+                              or any(c.lower_ == "never" for c in tok.children)
+                              or (going_to(tok) is not None and subj is not None and (  # a party's "going to"
+                                  pronoun_key(subj) in PRONOUNS_ALL or self.res.actors.key_at(chunk, subj)
+                                  or subj.pos_ == "PROPN")))
+        # "will not take part in the elections" is "will not participate"
+        takes_part = lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" and not any(
+            d.dep_ == "det" for d in c.children) for c in tok.children)
         progressive = tok.tag_ == "VBG" and not future  # "is not negotiating" reports, it takes no position
         # "could not have entered into an agreement": a counterfactual past judges, it refuses nothing
         counterfactual = tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in tok.children) \
@@ -795,7 +806,8 @@ class ClaimFinder:
         wants_none = lemma == "want" and tok.tag_ in ("VB", "VBP", "VBZ") and any(
             c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in self.weighty for c in tok.children) \
             and not any(c.dep_ == "aux" and c.lower_ == "did" for c in tok.children)
-        if is_verb and ((lemma in self.negated or (lemma in self.negated_future and future) or affords or own_stance
+        if is_verb and ((lemma in self.negated or ((lemma in self.negated_future or takes_part) and future)
+                         or affords or own_stance
                          or comes_back or wants_none)
                         and self._negated(tok) or unwanted) \
                 and not progressive and not counterfactual and not second_person and not past_passive:
@@ -808,6 +820,9 @@ class ClaimFinder:
             span = self._span(chunk, tok, include_subject=own_subject)
             if unwanted:
                 span = (self._span(chunk, tok.head, include_subject=False)[0], span[1])
+            elif (going := going_to(tok)) is not None:  # from "we are not going" on
+                first = next((c for c in going.children if c.dep_ in ("nsubj", "nsubjpass", "aux")), going)
+                span = (min(span[0], self.ctx.tok_start(chunk, first)), span[1])
             if tok.dep_ == "conj" and not own_subject:
                 cc = [c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
                 if cc:

@@ -116,6 +116,15 @@ def clause_subject(tok):
                         for ch in a.children if ch.dep_ in ("nsubj", "nsubjpass") and ch.i < a.i]
         if subjects:
             return subjects[0]
+        # "a setback, with the League announcing it will not meet": in the absolute
+        # "with X V-ing" the participle's doer is the object of "with" just before it
+        # (no comma between: 'began with a Web ad, "Playing Trump"' names the ad)
+        if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "pcomp", "conj") and tok.text[:1].islower():
+            doer = next((o for p in tok.head.children if p.dep_ == "prep" and p.lower_ == "with" and p.i < tok.i
+                         for o in p.children if o.dep_ == "pobj" and o.right_edge.i == tok.i - 1
+                         and o.right_edge.pos_ != "PUNCT"), None)
+            if doer is not None:
+                return doer
         # "The dispute led European nations to threaten a boycott": after a causative verb the
         # infinitive's doer is the object, not the subject (the dispute threatens nothing)
         if tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.head.lemma_.lower() in CAUSATIVES \
@@ -142,6 +151,19 @@ def _dateline(tok) -> bool:
     """A subject that opens its sentence and ends in a dash: "HANOI, VIETNAM –"."""
     sub = list(tok.subtree)
     return sub[0].i == tok.sent.start and sub[-1].text in DASHES
+
+
+PRESENT_BE = {"is", "are", "am", "'s", "'re", "'m"}
+
+
+def going_to(tok):
+    """The "going" of a present "is (not) going to V" whose infinitive is ``tok``, else None:
+    a future as firm as "will" ("we are not going to sign"); "was going to" narrates."""
+    head = tok.head
+    if tok.dep_ != "xcomp" or head.i == tok.i or head.lower_ != "going" or head.tag_ != "VBG" \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    return head if any(c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in head.children) else None
 
 
 def by_agent(verb):

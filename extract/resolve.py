@@ -57,6 +57,9 @@ DOCUMENT_NOUNS = {"statement", "report", "readout", "source", "spokesperson", "s
 # "both countries", "the two sides": the pair of states the text just named
 PAIR_NOUNS = {"country", "nation", "state", "government", "side"}
 # "his party", "her government": a person's own body, when the text says which it is
+# "the leader of the teachers' union": a head who speaks for the body named after "of"
+HEAD_NOUNS = {"leader", "head", "chief", "chairman", "chairwoman", "chairperson", "president",
+              "secretary-general", "spokesman", "spokeswoman", "spokesperson"}
 OWN_BODIES = {"party", "government", "union", "movement", "organization", "organisation", "group", "administration"}
 # verbs by which parties put out a text: "a statement was agreed / issued / adopted"
 ISSUING_VERBS = {"agree", "adopt", "issue", "release", "sign", "publish", "approve", "endorse", "agreed"}
@@ -106,8 +109,17 @@ class Resolver:
                 dep = tok.dep_
                 if dep in ("nsubj", "nsubjpass"):
                     k = self.actors.key_at(chunk, tok)
+                    relative = k is None and tok.lower_ in ("which", "that", "who") and tok.head.dep_ == "relcl"
+                    if relative:
+                        # "the Mujahideen Brigades, that says it will kill …": the relative pronoun
+                        # is its antecedent in subject position, for the "it" that follows
+                        ante = tok.head.head
+                        k = self.actors.key_at(chunk, ante) or next(
+                            (self.actors.key_at(chunk, a) for a in ante.children
+                             if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
                     cl = clusters.get(k) if k else None
-                    if cl is not None and cl.kind in ("state", "organization", "group"):
+                    if cl is not None and cl.kind in (("state", "organization") if relative
+                                                      else ("state", "organization", "group")):
                         self._subjects.append((self.ctx.tok_start(chunk, tok), k))
                     if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":  # "Ban Ki-moon": "moon" is a NOUN
                         p = self.ctx.tok_start(chunk, tok)
@@ -346,7 +358,7 @@ class Resolver:
                             return self.resolve_np(chunk, p, pos, speaker, loose)
         if named:
             return named
-        role = self.actors.role_description(chunk, tok)
+        role = self.actors.role_description(chunk, tok) or self._head_of(chunk, tok, pos, speaker)
         if role:
             self.actors.add_mention(role, chunk, [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"] or [tok])
             return role
@@ -460,6 +472,24 @@ class Resolver:
             if k:
                 return k
         return None
+
+    def _head_of(self, chunk, tok, pos: int, speaker: str | None) -> str | None:
+        """"the leader of the union" is the union's one named officer, else the union itself;
+        "the head of Ethiopia's …" stays unresolved unless "…" is itself a party of the text."""
+        if tok.lemma_.lower() not in HEAD_NOUNS or tok.tag_ != "NN" \
+                or not any(t.dep_ == "det" and t.lower_ == "the" for t in tok.lefts):
+            return None
+        of = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj"), None)
+        if of is None or (self.actors.key_at(chunk, of) is None
+                          and (of.pos_ != "NOUN" or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in of.children))):
+            return None
+        k = self.resolve_np(chunk, of, pos, speaker, loose=False)
+        cl = self.actors.clusters.get(k) if k else None
+        if cl is None or cl.kind == "person":
+            return None
+        people = [c for c in self.actors.clusters.values() if c.kind == "person" and c.affiliation == k]
+        return people[0].key if len(people) == 1 else k
 
     def pair_of(self, tok, pos: int) -> list[str]:
         """"Both countries have called for the swap", "the two sides": a plural country, nation,

@@ -443,3 +443,44 @@ def test_the_one_claims_holder(run, text, kind, holder):
     ex = run(text)
     (c,) = [c for c in ex.claims if c.kind == kind]
     assert ex.actor_name(c.holder) == holder
+
+
+def test_the_doer_of_an_absolute_with_participle_is_the_object_of_with(run):
+    """"a setback, with the Freedonian League announcing it will not meet …": the participle
+    has no subject of its own; its doer is the object of "with" right before it."""
+    ex = run("Hopes for early elections suffered a setback with the Freedonian League announcing "
+             "it will not meet with the interim government unless its leader is freed.")
+    reds = [c for c in ex.claims if c.kind == "red_line"]
+    assert reds and ex.actor_name(reds[0].holder) == "Freedonian League", [
+        (c.text, ex.actor_name(c.holder)) for c in ex.claims]
+    # with a comma between, the phrase after it is not done by the object ('an ad, "Playing …"')
+    ex = run('The campaign began with a Web ad, "Playing Fair," showing Senator Ruth Adler at a rally.')
+    assert not ex.claims
+
+
+def test_a_first_name_used_alone_is_the_one_person_it_opens(run):
+    """Ethiopian, Burmese and Chinese names are shortened to their first word ("Mr. Hailu",
+    "Lou"): that word is the one person whose name it opens, unless it ends another's."""
+    ex = run("Tesfaye Bekele, the Freedonian opposition leader, spoke on Monday.\n\n"
+             "Mr. Tesfaye said he would boycott the new parliament.")
+    assert [a.name for a in ex.actors if "Tesfaye" in a.name] == ["Tesfaye Bekele"]
+    (c,) = [c for c in ex.claims if c.kind == "red_line"]
+    assert ex.actor_name(c.holder) == "Tesfaye Bekele"
+    # two persons open with the word: it stays apart
+    ex = run("Lin Wei met Lin Tao in Ruritania.\n\nLin said the talks would go on.")
+    assert "Lin" in [a.name for a in ex.actors]
+
+
+def test_the_leader_of_a_body_speaks_for_it(run):
+    ex = run("The leader of the Freedonian Mineworkers Union said he would not accept the offer.")
+    (c,) = [c for c in ex.claims if c.kind == "red_line"]
+    assert ex.actor_name(c.holder) == "Freedonian Mineworkers Union"
+
+
+def test_it_after_a_relative_clause_goes_to_its_named_antecedent(run):
+    """"the group, the Mujahideen Brigades, that says it will kill …": the relative pronoun is
+    the subject the "it" goes back to, not the main clause's subject."""
+    ex = run("Freedonia says it wants to know more about the armed group, the Ruritanian Liberation Front, "
+             "which says it will kill the hostages if Freedonia does not withdraw its troops.")
+    (c,) = [c for c in ex.claims if c.kind == "demand"]
+    assert ex.actor_name(c.holder) == "Ruritanian Liberation Front", (c.text, ex.actor_name(c.holder))

@@ -270,6 +270,11 @@ POSITIVE = [
     # a pseudo-cleft in the conditional
     ("Minister Lena Varga said the best thing the union could do would be to call off the strike.", "demand",
      "Lena Varga", "would be to call off the strike"),
+    # a present "is not going to" is as firm as "will not"
+    ('"We are not going to sign this agreement," union leader Ada Obi said.', "red_line", "Ada Obi",
+     "We are not going to sign this agreement"),
+    ("Minister Lena Varga said the Freedonian Workers Union is not going to take part in the elections.",
+     "red_line", "Freedonian Workers Union", "not going to take part in the elections"),
     # producers act as a group
     ("Some cocoa producers are refusing to deliver beans until the price rises.", "red_line", "producers",
      "refusing to deliver beans"),
@@ -413,6 +418,9 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     "The palace insisted on Sunday that the hostages were well.",
     "Union leader Ada Obi insists the company is mounting a phony attack.",
     "The best thing about the deal would be its simplicity, Minister Lena Varga said.",
+    # a past "was not going to" narrates; "going to" without a negation offers nothing to refuse
+    '"We were not going to sign anything that day," union leader Ada Obi said.',
+    '"We are going to sign the agreement," union leader Ada Obi said.',
 ])
 def test_frame_negative(run, text):
     assert claims(run(text)) == [], [(c.kind, c.text, c.reason) for c in run(text).claims]
