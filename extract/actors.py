@@ -450,6 +450,27 @@ class ActorIndex:
         for t in span:
             self.token_map[(chunk.offset, t.i)] = key
 
+    def is_outlet(self, cl: Cluster) -> bool:
+        """A news outlet by its name ("VOA", "VOA News", "the BBC"; media_words.txt)."""
+        return not cl.is_group and cl.kind != "person" and any(
+            w.lower() in self.lex.media_words for n in cl.names for w in n.split())
+
+    def _listener(self, tok) -> bool:
+        """A news outlet that is only told something: "tells VOA News", "told VOA by phone",
+        "confirmed to VOA", "speaking to the BBC", "in an interview with VOA". Only outlets
+        (media_words.txt): "Putin told Macron" keeps Macron."""
+        words = {t.lower_ for t in tok.lefts if t.dep_ == "compound"} | {tok.lower_}
+        if not words & self.lex.media_words:
+            return False
+        head = tok.head
+        if tok.dep_ in ("dobj", "dative") and head.lemma_.lower() in ("tell", "inform", "brief"):
+            return True
+        if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.pos_ == "VERB" and (
+                head.head.lemma_.lower() in self.lex.reporting_verbs
+                or head.head.lemma_.lower() in ("speak", "talk", "confirm", "explain")):
+            return True
+        return tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() == "interview"
+
     def _is_argument(self, tok) -> bool:
         """True unless the mention is only a location ("in Sumi", "the city of Sumi")
         or a modifier ("a Lakrani broadcaster")."""
@@ -458,6 +479,8 @@ class ActorIndex:
             return False
         if _credit_line(tok):
             return False  # "VOA's Scott Bobb reports", "reports for VOA": who wrote it, not a party
+        if self._listener(tok):
+            return False  # "tells VOA News", "speaking to the BBC": the outlet listens
         if dep == "pobj":
             t = tok
             for _ in range(4):

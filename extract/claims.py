@@ -136,6 +136,9 @@ class ClaimFinder:
         self.media_nouns = set(nc.get("media", []))
         self.info_nouns = set(nc.get("info", []))
         self.none_nouns = set(r.get("none_nouns", []))
+        nr = r.get("no_reason", {})
+        self.no_reason_nouns = set(nr.get("nouns", []))
+        self.no_reason_verbs = set(nr.get("verbs", []))
         self.talk_nouns = self.none_nouns | PROCESS_NOUNS  # "talks must resume"
         self.afford_verbs = set(r.get("afford", {}).get("verbs", []))
         self.denied_objects = set(r.get("denied_objects", []))
@@ -251,7 +254,7 @@ class ClaimFinder:
             if k and k not in out:
                 out.append(k)
                 # "both countries": the pair the resolver found, both of them
-                pair = self.res.pair_of(t, self.ctx.tok_start(chunk, t))
+                pair = self.res.pair_of(t, self.ctx.tok_start(chunk, t)) or self.res.officials_of(chunk, t)
                 if k in pair:
                     out.extend(x for x in pair if x not in out)
             todo.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"))
@@ -395,7 +398,8 @@ class ClaimFinder:
     # ------------------------------------------------------------------ find
     def find(self) -> list[RawClaim]:
         out: list[RawClaim] = []
-        noun_cues = self.talk_nouns | self.nouns | self.noun_lists | set(self.noun_frames)  # talk_nouns ⊇ none_nouns
+        noun_cues = self.talk_nouns | self.nouns | self.noun_lists | set(self.noun_frames) \
+            | self.no_reason_nouns  # talk_nouns ⊇ none_nouns
         adj_cues = self.unwilling | self.unwilling_neg
         for chunk in self.ctx.chunks:
             doc = chunk.doc
@@ -883,6 +887,11 @@ class ClaimFinder:
             if holder:
                 out.append(self._make("red_line", chunk, tok, self._span(chunk, tok.head, include_subject=True),
                                       f"{tok.text} … final", holder, None, "a term declared final", 0.6, "phrase", qi))
+        # --- "there is no reason to pull its forces out", "sees no need to negotiate": a party
+        #     saying it has no cause to make a move refuses it (said now, or reported)
+        if tok.pos_ == "NOUN" and lemma in self.no_reason_nouns and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            out.extend(self._no_reason(chunk, tok, speaker, qi))
         # --- "There will be no negotiations": a refusal stated as an absence
         if tok.pos_ == "NOUN" and lemma in self.none_nouns and tok.head.lemma_ == "be" \
                 and self._absence(tok, tok.head):
@@ -1101,7 +1110,9 @@ class ClaimFinder:
                 and not self._hypothetical(tok.head):
             s = clause_subject(tok.head)
             holders = self._holders(chunk, s, speaker) if s is not None else []
-            holder = (holders[0] if holders else None) or (speaker if qi is not None else None)
+            # ("Tsvangirai said he is not prepared to negotiate": else the one who reports it)
+            holder = (holders[0] if holders else None) or (speaker if qi is not None else None) \
+                or (self._reporter(chunk, tok.head) if s is not None and pronoun_key(s) in PRONOUNS_ALL else None)
             if holder:
                 span = self._span(chunk, tok.head, include_subject=True)
                 out.append(self._make("red_line", chunk, tok, span, tok.text, holder, None,
@@ -1142,6 +1153,29 @@ class ClaimFinder:
         target_tok = next((x for x in cond.children if x.dep_ in ("nsubj", "nsubjpass")), None)
         target = self._resolve(chunk, target_tok, speaker, loose=False) if target_tok is not None else None
         return self._make("demand", chunk, anchor, (a, b), cue, holder, target, reason, 0.6, "condition", qi, holders)
+
+    def _no_reason(self, chunk, noun, speaker, qi) -> list[RawClaim]:
+        act = next((c for c in noun.children if c.dep_ in ("relcl", "acl") and to_infinitive(c)), None)
+        head = noun.head
+        if act is None or self._negated(act) or (act.lemma_.lower() not in self.moves
+                                                  and act.lemma_.lower() not in self.no_reason_verbs):
+            return []
+        if not ((noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children))
+                or (noun.dep_ == "dobj" and head.lemma_ in ("see", "have"))):
+            return []
+        reported = self._reporter(chunk, head)
+        if self._hypothetical(head) or (head.tag_ in ("VBD", "VBN") and reported is None):
+            return []  # "there was no reason to stay" narrates
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        holders = self._holders(chunk, subj, speaker, loose=False) if subj is not None and subj.dep_ != "expl" else []
+        holder = (holders[0] if holders else None) or reported or speaker
+        if holder is None:
+            return []
+        first = subj if subj is not None else next((c for c in head.children if c.dep_ == "expl"), head)
+        a = self.ctx.tok_start(chunk, first)
+        b = self._span(chunk, act, include_subject=False)[1]
+        return [self._make("red_line", chunk, noun, (a, b), f"no {noun.text} to {act.text}", holder, None,
+                           f"'no {noun.text} to {act.lemma_}'", 0.6, "absence", qi, holders)]
 
     def _absence(self, noun, be) -> bool:
         """"there will be no talks", "there won't be any concessions", "there is not going to

@@ -33,6 +33,7 @@ class Lexicon:
     place_nouns: frozenset[str]
     states: tuple[StateEntry, ...]
     cues: dict
+    media_words: frozenset[str] = frozenset()  # words of news outlets' names (media_words.txt)
 
     def state_by_alias(self) -> dict[str, StateEntry]:
         return _alias_index(self)
@@ -102,6 +103,7 @@ def load_lexicon() -> Lexicon:
         place_nouns=frozenset(p.split(":", 1)[1] for p in places if p.startswith("noun:")),
         states=tuple(states),
         cues=cues,
+        media_words=frozenset(_lines("media_words.txt")),
     )
 
 

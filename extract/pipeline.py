@@ -128,6 +128,8 @@ class Extractor:
         # affiliations must point at kept actors
         kept_keys = {cl.key for cl in clusters}
         for cl in list(actors.clusters.values()):
+            if not cl.argument_role and actors.is_outlet(cl):
+                continue  # "VOA Correspondent Steve Herman": the reporter's outlet is no party
             if cl.key not in kept_keys and any(o.affiliation == cl.key for o in clusters) and cl.mentions:
                 clusters.append(cl)
                 kept_keys.add(cl.key)

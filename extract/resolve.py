@@ -60,6 +60,7 @@ PAIR_NOUNS = {"country", "nation", "state", "government", "side"}
 # "the leader of the teachers' union": a head who speaks for the body named after "of"
 HEAD_NOUNS = {"leader", "head", "chief", "chairman", "chairwoman", "chairperson", "president",
               "secretary-general", "spokesman", "spokeswoman", "spokesperson"}
+OFFICIAL_NOUNS = {"official", "representative", "delegate", "diplomat", "negotiator", "envoy"}
 OWN_BODIES = {"party", "government", "union", "movement", "organization", "organisation", "group", "administration"}
 # verbs by which parties put out a text: "a statement was agreed / issued / adopted"
 ISSUING_VERBS = {"agree", "adopt", "issue", "release", "sign", "publish", "approve", "endorse", "agreed"}
@@ -343,7 +344,7 @@ class Resolver:
             cl = self.actors.clusters.get(k) if k else None
             if cl is not None and cl.kind == "person" and cl.affiliation in self.actors.clusters:
                 return cl.affiliation
-        pair = self.pair_of(tok, pos)
+        pair = self.pair_of(tok, pos) or self.officials_of(chunk, tok)
         if pair:
             return pair[0]
         key = self.actors.key_at(chunk, tok)
@@ -490,6 +491,32 @@ class Resolver:
             return None
         people = [c for c in self.actors.clusters.values() if c.kind == "person" and c.affiliation == k]
         return people[0].key if len(people) == 1 else k
+
+    def officials_of(self, chunk, tok) -> list[str]:
+        """"Officials from the Mekong countries of Cambodia, Thailand and Vietnam", "diplomats of
+        Ruritania and Borduria": envoys of named states or bodies speak for those parties (all
+        of them, in text order); [] when the phrase names none."""
+        if tok.lemma_.lower() not in OFFICIAL_NOUNS or tok.tag_ != "NNS" \
+                or any(c.dep_ == "poss" for c in tok.children):
+            return []
+        todo = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                for o in p.children if o.dep_ == "pobj"]
+        out: list[str] = []
+        seen = 0
+        while todo and seen < 12:
+            o = todo.pop(0)
+            seen += 1
+            k = self.actors.key_at(chunk, o)
+            cl = self.actors.clusters.get(k) if k else None
+            if cl is not None and cl.kind in ("state", "organization"):
+                if k not in out:
+                    out.append(k)
+            elif o.pos_ == "NOUN":  # "the Mekong countries of A, B and C"
+                todo.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for x in p.children if x.dep_ == "pobj")
+                todo.extend(x for x in o.children if x.dep_ == "appos")
+            todo.extend(x for x in o.children if x.dep_ == "conj")
+        return out
 
     def pair_of(self, tok, pos: int) -> list[str]:
         """"Both countries have called for the swap", "the two sides": a plural country, nation,

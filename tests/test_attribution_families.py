@@ -484,3 +484,24 @@ def test_it_after_a_relative_clause_goes_to_its_named_antecedent(run):
              "which says it will kill the hostages if Freedonia does not withdraw its troops.")
     (c,) = [c for c in ex.claims if c.kind == "demand"]
     assert ex.actor_name(c.holder) == "Ruritanian Liberation Front", (c.text, ex.actor_name(c.holder))
+
+
+def test_officials_from_named_states_speak_for_those_states(run):
+    ex = run("Officials from the river countries of Ruritania, Borduria and Syldavia are urging "
+             "Freedonia to halt the dam.")
+    (c,) = [c for c in ex.claims if c.kind == "demand"]
+    assert [ex.actor_name(h) for h in c.holders] == ["Ruritania", "Borduria", "Syldavia"]
+    # officials of no named party stay a group
+    ex = run("Officials said Freedonia must halt the dam.")
+    (c,) = [c for c in ex.claims if c.kind == "demand"]
+    assert ex.actor_name(c.holder) == "Officials"
+
+
+def test_a_news_outlet_that_only_listens_or_employs_the_reporter_is_no_party(run):
+    ex = run("The Freedonian Workers Union will strike on Monday.\n\n"
+             "VOA Correspondent Ann Lee reports from Freedonia City.\n\n"
+             "Union leader Ada Obi tells VOA News the union will not accept the offer.")
+    assert not [a.name for a in ex.actors if "VOA" in a.name]
+    # a person told something stays; an outlet that speaks stays
+    assert "Macron" in [a.name for a in run("Putin told Macron that Russia would not retreat.").actors]
+    assert "BBC" in [a.name for a in run("The BBC said it would not apologise.").actors]

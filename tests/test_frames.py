@@ -61,7 +61,7 @@ POSITIVE = [
     # a coordinated verb with its own auxiliary does not share the negation
     ("Officials of the Harbour Authority say the increase is not in the budget and have requested "
      "that the issue be settled next year.",
-     "demand", "Officials", "requested that the issue be settled"),
+     "demand", "Harbour Authority", "requested that the issue be settled"),
     # will-not with a future auxiliary on a weaker verb
     ("Opposition leader Karl Weiss said he will not sit in a government with the nationalists.",
      "red_line", "Karl Weiss", "will not sit in a government"),
@@ -275,6 +275,14 @@ POSITIVE = [
      "We are not going to sign this agreement"),
     ("Minister Lena Varga said the Freedonian Workers Union is not going to take part in the elections.",
      "red_line", "Freedonian Workers Union", "not going to take part in the elections"),
+    # unwillingness to make a move, reported with a pronoun: the reporter holds it
+    ("Union leader Ada Obi said she is not prepared to negotiate with the Freedonian Shipping Company.",
+     "red_line", "Ada Obi", "is not prepared to negotiate"),
+    # no cause to make a move
+    ("Ruritania says there is no reason to pull its forces out of Freedonia.", "red_line", "Ruritania",
+     "there is no reason to pull its forces out"),
+    ('"We see no need to negotiate with the rebels," Minister Lena Varga said.', "red_line", "Lena Varga",
+     "We see no need to negotiate"),
     # producers act as a group
     ("Some cocoa producers are refusing to deliver beans until the price rises.", "red_line", "producers",
      "refusing to deliver beans"),
@@ -421,6 +429,9 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     # a past "was not going to" narrates; "going to" without a negation offers nothing to refuse
     '"We were not going to sign anything that day," union leader Ada Obi said.',
     '"We are going to sign the agreement," union leader Ada Obi said.',
+    # no reason to do what is no move; a past "there was no reason" narrates
+    "Minister Lena Varga says there is no reason to worry about the economy.",
+    "There was no reason to stay, Minister Lena Varga recalled of the 1990 talks.",
 ])
 def test_frame_negative(run, text):
     assert claims(run(text)) == [], [(c.kind, c.text, c.reason) for c in run(text).claims]
