@@ -337,6 +337,8 @@ class ClaimFinder:
             t = t.head
             if t.lemma_.lower() in self.reporting and t.pos_ in ("VERB", "AUX"):
                 k = self.res.subject_of(chunk, t)
+                if not k and (s := clause_subject(t)) is not None and pronoun_key(s) in PRONOUNS_PLURAL:
+                    k = self._resolve(chunk, s, None, loose=False)  # "they said": as a holder (near)
                 if k:
                     return k
             elif t.pos_ in ("VERB", "AUX") and self._stance(t):
@@ -1029,7 +1031,14 @@ class ClaimFinder:
                 # (an office is a party even unnamed: "the prime minister must resign")
                 office = subj.tag_ == "NN" and subj.lower_ in self.ctx.lex.titles and any(
                     t.dep_ == "det" and t.lower_ == "the" for t in subj.lefts)
-                impersonal = subj.dep_ == "nsubj" and subj_key not in PRONOUNS_ALL | {"you"} \
+                # ("the mechanism has to be based on …" is as passive as "sanctions must be lifted")
+                # (present and definite only: not "something had to be done", "every minute needs to
+                # be used", "this will have to be reviewed by the court" — eval-diff)
+                passive_step = modal.i == tok.i and passive.i != tok.i and tok.tag_ in ("VBZ", "VBP") \
+                    and not any(c.dep_ == "aux" for c in tok.children) and any(
+                        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those"))
+                        for c in subj.children)
+                impersonal = subj.dep_ == "nsubj" and subj_key not in PRONOUNS_ALL | {"you"} and not passive_step \
                     and not about_talks and not office and self._resolve(chunk, subj, speaker, loose=False) is None
                 if not plan and not impersonal:
                     holder = self._reporter(chunk, tok)
@@ -1602,8 +1611,10 @@ class ClaimFinder:
     def _no_without(self, be, attr) -> bool:
         """"there can be no peace without justice", "there will be no deal without a
         ceasefire": a settlement denied unless a condition is met."""
+        # ("there cannot be a fruitful dialogue without …": a negated "be" with "a" or "any")
         if attr.lemma_.lower() not in SETTLEMENTS | self.none_nouns or not any(
-                c.dep_ == "det" and c.lower_ == "no" for c in attr.children):
+                c.dep_ == "det" and (c.lower_ == "no" or (c.lower_ in ("a", "an", "any") and self._negated(be)))
+                for c in attr.children):
             return False
         if not any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in be.children):
             return False

@@ -309,7 +309,11 @@ class Resolver:
             return self.latest(pos, person=True, exclude=exclude, gender=PRONOUN_GENDER.get(low))
         if low in PRONOUNS_PLURAL:
             if speaker is None:
-                return (self._plural_in_sentence(chunk, tok) if near else None) or self.latest(pos, person=False)
+                # ("MEPs agreed that … They were adamant that …": with no event before, the latest
+                # party in subject position, as for "it")
+                # (claim holders only: quote speakers keep "they said" with the latest speech event)
+                return (self._plural_in_sentence(chunk, tok) if near else None) or self.latest(pos, person=False) \
+                    or (self._latest_subject(pos) if near else None)
             # "they" inside a quotation is never its speaker ("Basically they wanted the
             # sanctions lifted," Trump said): the latest other party, else the person the
             # speaker last talked about
@@ -321,10 +325,7 @@ class Resolver:
         if low in ("it", "its"):
             # "the United Kingdom did not ... It also continues to ...": the latest
             # state or organisation in subject position.
-            i = bisect_left(self._subjects, (pos, ""))
-            if i and pos - self._subjects[i - 1][0] <= WINDOW // 3:
-                return self._subjects[i - 1][1]
-            return None
+            return self._latest_subject(pos)
         if low in ("which", "that", "who"):
             # "the union, which rejected the offer", "the government's bill that would require …":
             # a relative pronoun stands for the noun its clause hangs on
@@ -491,6 +492,13 @@ class Resolver:
             return None
         people = [c for c in self.actors.clusters.values() if c.kind == "person" and c.affiliation == k]
         return people[0].key if len(people) == 1 else k
+
+    def _latest_subject(self, pos: int) -> str | None:
+        """The latest state, organisation or group in subject position before ``pos``, near."""
+        i = bisect_left(self._subjects, (pos, ""))
+        if i and pos - self._subjects[i - 1][0] <= WINDOW // 3:
+            return self._subjects[i - 1][1]
+        return None
 
     def officials_of(self, chunk, tok) -> list[str]:
         """"Officials from the Mekong countries of Cambodia, Thailand and Vietnam", "diplomats of

@@ -505,3 +505,11 @@ def test_a_news_outlet_that_only_listens_or_employs_the_reporter_is_no_party(run
     # a person told something stays; an outlet that speaks stays
     assert "Macron" in [a.name for a in run("Putin told Macron that Russia would not retreat.").actors]
     assert "BBC" in [a.name for a in run("The BBC said it would not apologise.").actors]
+
+
+def test_they_with_no_speech_event_before_goes_to_the_latest_subject_party(run):
+    """"MEPs agreed that … They were also adamant that …": no verb of saying before the
+    "they", so the latest party in subject position holds it (as for "it")."""
+    ex = run("MEPs agreed that the clause is important. They were also adamant that the sanctions have to be lifted.")
+    (c,) = [c for c in ex.claims if c.kind == "demand"]
+    assert ex.actor_name(c.holder) == "MEPs"

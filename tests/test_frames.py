@@ -283,6 +283,12 @@ POSITIVE = [
      "there is no reason to pull its forces out"),
     ('"We see no need to negotiate with the rebels," Minister Lena Varga said.', "red_line", "Lena Varga",
      "We see no need to negotiate"),
+    # "no … without" with a negated "be" and "a"; dialogue is talks
+    ("Union leader Ada Obi said there cannot be a fruitful dialogue without the release of the strikers.",
+     "red_line", "Ada Obi", "there cannot be a fruitful dialogue without"),
+    # a present obligation put in the passive falls on no party but is one ("… has to be based on")
+    ("The Freedonian Workers Union is adamant that the mechanism has to be based on a secret ballot.",
+     "demand", "Freedonian Workers Union", "the mechanism has to be based on a secret ballot"),
     # producers act as a group
     ("Some cocoa producers are refusing to deliver beans until the price rises.", "red_line", "producers",
      "refusing to deliver beans"),
@@ -432,6 +438,10 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     # no reason to do what is no move; a past "there was no reason" narrates
     "Minister Lena Varga says there is no reason to worry about the economy.",
     "There was no reason to stay, Minister Lena Varga recalled of the 1990 talks.",
+    # an indefinite, past or predicted passive obligation is no party's demand
+    '"Something had to be done," Minister Lena Varga said.',
+    '"Every minute needs to be used well," Minister Lena Varga said.',
+    '"This will ultimately have to be reviewed by the court," Minister Lena Varga said.',
 ])
 def test_frame_negative(run, text):
     assert claims(run(text)) == [], [(c.kind, c.text, c.reason) for c in run(text).claims]
