@@ -134,6 +134,11 @@ BYLINE_WORDS = ("statement by", "remarks by", "speech by", "address by", "letter
                 "declaration by", "op-ed by")
 
 
+# role nouns a lead may use before naming the person ("Uganda's main opposition leader …")
+CATAPHORIC_ROLES = {"leader", "spokesman", "spokeswoman", "spokesperson", "official", "negotiator",
+                    "envoy", "chairman", "chairwoman", "commander", "diplomat", "mediator"}
+
+
 def _credit_line(tok) -> bool:
     """A news outlet in a reporter's credit: "VOA's Scott Bobb reports from Johannesburg",
     "Gilbert da Costa reports for VOA"."""
@@ -919,9 +924,46 @@ class ActorIndex:
                         seen.setdefault(w, set()).add(cl.key)
         return {w: next(iter(keys)) for w, keys in seen.items() if len(keys) == 1}
 
+    def _named_later(self, chunk, head) -> str | None:
+        """A lead that names a role before the person ("Uganda's main opposition leader has
+        called for …" … "Kizza Besigye, leader of the Forum …"; "A senior official says …" …
+        "X, a senior official in the ministry, said"): the first person named within the next
+        two paragraphs with that role word beside the name, if nobody before wore it."""
+        if head.lemma_.lower() not in CATAPHORIC_ROLES or head.tag_ != "NN" or any(
+                c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in head.children):
+            return None
+        # the usual rules name the principal of "an Intel spokeswoman", "a senior Obama
+        # administration official", "a spokeswoman for Mr. Trump", "his spokesman"
+        if any(t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod") for t in head.subtree if t.i < head.i) \
+                or any(c.dep_ == "prep" for c in head.children) \
+                or any(c.dep_ == "poss" and (c.pos_ == "PRON" or self.clusters.get(
+                    self.token_map.get((chunk.offset, c.i), ""), Cluster(key="", kind="")).kind == "person")
+                       for c in head.children):
+            return None
+        text, pos = self.ctx.text, chunk.offset + head.idx
+        word = re.compile(r"\b" + re.escape(head.lower_) + r"\b", re.I)
+        best: tuple[int, str] | None = None
+        for cl in self.clusters.values():
+            if cl.kind != "person":
+                continue
+            for s, e in cl.mentions:
+                a = max(text.rfind("\n", 0, s) + 1, s - 60)
+                b = text.find("\n", e)
+                near = text[a:s] + " " + text[e:min(b if b != -1 else len(text), e + 60)]
+                if not word.search(near):
+                    continue
+                if s < pos:
+                    return None  # someone named before wears it: the usual rules decide
+                if s - pos <= 800 and (best is None or s < best[0]):
+                    best = (s, cl.key)
+        return best[1] if best else None
+
     def role_description(self, chunk, head) -> str | None:
         """"the Russian leader" -> the person affiliated with Russia named most often;
         "the Speaker" -> the one person titled Speaker in the article."""
+        later = self._named_later(chunk, head)
+        if later:
+            return later
         titled = getattr(self, "_titled", {}).get(head.lower_)
         if titled and titled in self.clusters and head.tag_ in ("NN", "NNP") and (
                 any(t.dep_ == "det" and t.lower_ == "the" for t in head.lefts)):

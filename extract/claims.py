@@ -205,8 +205,10 @@ class ClaimFinder:
 
     def _negated(self, tok) -> bool:
         for ch in tok.children:
-            if ch.dep_ == "neg" or ch.lower_ in ("never",):
+            if ch.dep_ == "neg" or ch.lower_ in ("never",) or (ch.lower_ == "neither" and ch.i < tok.i):
                 return True
+        if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "neither":
+            return True  # "the EU neither wanted an escalation, nor …" (the parser may hang it elsewhere)
         going = going_to(tok)
         if going is not None and any(c.dep_ == "neg" or c.lower_ == "never" for c in going.children):
             return True  # "we are not going to sign": the negation sits on "going"
@@ -981,7 +983,12 @@ class ClaimFinder:
                 # "Freedonia has no choice but to return to the talks": as good as "must" (the
                 # parser may hang "but to return" on "choice")
                 modal = tok
-            if modal is None and lemma in self.modal_verbs and xcomp is not None and not hedged and \
+            # "has got to accept" is "has to accept"
+            # (not the generic "you've got to love what you're doing": eval-diff, 12 of 22)
+            got_to = lemma == "get" and tok.tag_ == "VBN" and any(
+                c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in tok.children) \
+                and not (subj is not None and subj.lower_ == "you")
+            if modal is None and (lemma in self.modal_verbs or got_to) and xcomp is not None and not hedged and \
                     to_infinitive(xcomp) and subj is not None \
                     and (tok.lower_ != "needs" or self._reporter(chunk, tok) is not None) and not self._negated(tok) \
                     and not any(c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children):
@@ -1036,7 +1043,7 @@ class ClaimFinder:
                 # be used", "this will have to be reviewed by the court" — eval-diff)
                 passive_step = modal.i == tok.i and passive.i != tok.i and tok.tag_ in ("VBZ", "VBP") \
                     and not any(c.dep_ == "aux" for c in tok.children) and any(
-                        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those"))
+                        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those", "any"))
                         for c in subj.children)
                 impersonal = subj.dep_ == "nsubj" and subj_key not in PRONOUNS_ALL | {"you"} and not passive_step \
                     and not about_talks and not office and self._resolve(chunk, subj, speaker, loose=False) is None

@@ -513,3 +513,17 @@ def test_they_with_no_speech_event_before_goes_to_the_latest_subject_party(run):
     ex = run("MEPs agreed that the clause is important. They were also adamant that the sanctions have to be lifted.")
     (c,) = [c for c in ex.claims if c.kind == "demand"]
     assert ex.actor_name(c.holder) == "MEPs"
+
+
+def test_a_role_in_the_lead_is_the_person_named_with_it_after(run):
+    """VOA's lead names a role, the next paragraph the person: "Freedonia's main opposition
+    leader has called for …" … "Ivan Petrov, leader of the Democratic Forum, said …"."""
+    ex = run("Freedonia’s main opposition leader has called for an independent audit of the election.\n\n"
+             "In an interview, Ivan Petrov, leader of the Democratic Forum, said the results were not credible.")
+    (c,) = [c for c in ex.claims if c.kind == "demand"]
+    assert ex.actor_name(c.holder) == "Ivan Petrov"
+    # a role whose principal is named with it keeps the usual reading
+    ex = run("A Freedonian Workers Union spokesman said the union will not accept the offer.\n\n"
+             "Ivan Petrov, a spokesman for the employers, said the offer is final.")
+    reds = [c for c in ex.claims if c.kind == "red_line" and "will not accept" in c.text]
+    assert reds and ex.actor_name(reds[0].holder) != "Ivan Petrov"

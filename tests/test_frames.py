@@ -289,6 +289,9 @@ POSITIVE = [
     # a present obligation put in the passive falls on no party but is one ("… has to be based on")
     ("The Freedonian Workers Union is adamant that the mechanism has to be based on a secret ballot.",
      "demand", "Freedonian Workers Union", "the mechanism has to be based on a secret ballot"),
+    # "has got to" is "has to"
+    ('"The union has got to accept the offer," Minister Lena Varga said.', "demand", "Lena Varga",
+     "The union has got to accept the offer"),
     # producers act as a group
     ("Some cocoa producers are refusing to deliver beans until the price rises.", "red_line", "producers",
      "refusing to deliver beans"),
@@ -441,6 +444,9 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     # an indefinite, past or predicted passive obligation is no party's demand
     '"Something had to be done," Minister Lena Varga said.',
     '"Every minute needs to be used well," Minister Lena Varga said.',
+    # generic "you've got to"; "neither wanted" negates
+    '"You\'ve got to love what you\'re doing," union leader Ada Obi said.',
+    "Minister Lena Varga said Freedonia neither wanted an escalation, nor shared that view.",
     '"This will ultimately have to be reviewed by the court," Minister Lena Varga said.',
 ])
 def test_frame_negative(run, text):
