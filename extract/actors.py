@@ -506,10 +506,11 @@ class ActorIndex:
             return True
         return dep in ARG_DEPS or dep in ("npadvmod", "dobj")
 
-    def add_group(self, chunk, head) -> str | None:
-        """Create or extend a group actor from a noun phrase headed by ``head``."""
+    def add_group(self, chunk, head, one: bool = False) -> str | None:
+        """Create or extend a group actor from a noun phrase headed by ``head`` (``one``: a
+        single unnamed person, as "a Western diplomat" speaking, like a spokesman)."""
         lemma = head.lemma_.lower()
-        is_role = lemma in ROLE_NOUNS
+        is_role = lemma in ROLE_NOUNS or one
         if not is_role:
             if not (lemma in self.lex.group_nouns or head.lower_ in self.lex.group_nouns or lemma.endswith("worker")):
                 return None

@@ -60,6 +60,9 @@ PAIR_NOUNS = {"country", "nation", "state", "government", "side"}
 # "the leader of the teachers' union": a head who speaks for the body named after "of"
 HEAD_NOUNS = {"leader", "head", "chief", "chairman", "chairwoman", "chairperson", "president",
               "secretary-general", "spokesman", "spokeswoman", "spokesperson"}
+# people an indefinite article introduces as new ("a Western diplomat", "an analyst")
+NEW_PERSON_NOUNS = {"diplomat", "official", "analyst", "observer", "expert", "witness", "resident",
+                    "protester", "protestor", "activist", "voter", "worker", "teacher", "student", "doctor"}
 OFFICIAL_NOUNS = {"official", "representative", "delegate", "diplomat", "negotiator", "envoy"}
 OWN_BODIES = {"party", "government", "union", "movement", "organization", "organisation", "group", "administration"}
 # verbs by which parties put out a text: "a statement was agreed / issued / adopted"
@@ -421,6 +424,10 @@ class Resolver:
                 k = self.resolve_np(chunk, ch, pos, speaker, loose)
                 if k:
                     return k
+        if loose and tok.pos_ == "NOUN" and tok.lemma_.lower() in NEW_PERSON_NOUNS and tok.tag_ == "NN" \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            # "A Western diplomat said …": an indefinite person is someone new, not the latest speaker
+            return self.actors.add_group(chunk, tok, one=True)
         if loose and tok.pos_ == "NOUN" and tok.lemma_.lower() not in ("statement", "report", "readout", "source"):
             # An unnamed speaker ("a public broadcaster told ...") continues the latest one.
             return self.latest(pos, person=None)
@@ -590,6 +597,12 @@ class Resolver:
             if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                 for p in doc[t.i + 1].children:
                     if p.dep_ == "pobj":
+                        nxt = p.right_edge.i + 1
+                        while nxt < len(doc) and doc[nxt].text == ",":
+                            nxt += 1
+                        if nxt + 1 < len(doc) and doc[nxt].lower_ == "reporting" \
+                                and doc[nxt + 1].lower_ in ("for", "from"):
+                            continue  # "according to Chris Stein, reporting for VOA": a reporter, no source
                         k = self.resolve_np(chunk, p, self.ctx.tok_start(chunk, p), loose=loose)
                         if k:
                             return k

@@ -527,3 +527,17 @@ def test_a_role_in_the_lead_is_the_person_named_with_it_after(run):
              "Ivan Petrov, a spokesman for the employers, said the offer is final.")
     reds = [c for c in ex.claims if c.kind == "red_line" and "will not accept" in c.text]
     assert reds and ex.actor_name(reds[0].holder) != "Ivan Petrov"
+
+
+def test_an_indefinite_person_is_someone_new_not_the_latest_speaker(run):
+    """"A Western diplomat said …" after another party spoke: a new, unnamed speaker."""
+    ex = run('Opposition leader Ivan Petrov called the vote "a fraud."\n\n'
+             'A Western diplomat said there were "genuine logistical problems" across the country.')
+    (q,) = [q for q in ex.quotes if "logistical" in q.text]
+    assert ex.actor_name(q.speaker) == "Western diplomat"
+
+
+def test_a_reporter_after_according_to_is_no_source(run):
+    ex = run('The opposition candidates denounced the poll as a "grand deception," according to Ann Lee, '
+             'reporting for VOA from Freedonia City.')
+    assert all(ex.actor_name(q.speaker) != "Ann Lee" for q in ex.quotes)
