@@ -289,6 +289,9 @@ POSITIVE = [
     # a present obligation put in the passive falls on no party but is one ("… has to be based on")
     ("The Freedonian Workers Union is adamant that the mechanism has to be based on a secret ballot.",
      "demand", "Freedonian Workers Union", "the mechanism has to be based on a secret ballot"),
+    # "it is incumbent on X to V", said by a party
+    ("Minister Lena Varga said it was incumbent on the two sides to get together.", "demand", "Lena Varga",
+     "it was incumbent on the two sides to get together"),
     # "has got to" is "has to"
     ('"The union has got to accept the offer," Minister Lena Varga said.', "demand", "Lena Varga",
      "The union has got to accept the offer"),
