@@ -11,6 +11,7 @@ mis-tags do not pose as parties.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -135,6 +136,7 @@ BYLINE_WORDS = ("statement by", "remarks by", "speech by", "address by", "letter
 
 
 # role nouns a lead may use before naming the person ("Uganda's main opposition leader …")
+ROLE_LOOKBACK = 3000  # how far back a person who already wore the role is looked for
 CATAPHORIC_ROLES = {"leader", "spokesman", "spokeswoman", "spokesperson", "official", "negotiator",
                     "envoy", "chairman", "chairwoman", "commander", "diplomat", "mediator"}
 
@@ -943,21 +945,26 @@ class ActorIndex:
             return None
         text, pos = self.ctx.text, chunk.offset + head.idx
         word = re.compile(r"\b" + re.escape(head.lower_) + r"\b", re.I)
-        best: tuple[int, str] | None = None
-        for cl in self.clusters.values():
-            if cl.kind != "person":
+        # person mentions in text order, once per build (a 1 MB text has thousands)
+        persons = [cl for cl in self.clusters.values() if cl.kind == "person"]
+        stamp = (len(persons), sum(len(cl.mentions) for cl in persons))
+        ments = getattr(self, "_person_ments", None)
+        if ments is None or ments[0] != stamp:
+            ments = (stamp, sorted((s, e, cl.key) for cl in persons for s, e in cl.mentions))
+            self._person_ments = ments
+        rows = ments[1]
+        lo = bisect.bisect_left(rows, (pos - ROLE_LOOKBACK, 0, ""))
+        hi = bisect.bisect_right(rows, (pos + 800, len(text) + 1, "\uffff"))
+        for s, e, key in rows[lo:hi]:
+            a = max(text.rfind("\n", 0, s) + 1, s - 60)
+            b = text.find("\n", e, e + 60)
+            near = text[a:s] + " " + text[e:b if b != -1 else e + 60]
+            if not word.search(near):
                 continue
-            for s, e in cl.mentions:
-                a = max(text.rfind("\n", 0, s) + 1, s - 60)
-                b = text.find("\n", e)
-                near = text[a:s] + " " + text[e:min(b if b != -1 else len(text), e + 60)]
-                if not word.search(near):
-                    continue
-                if s < pos:
-                    return None  # someone named before wears it: the usual rules decide
-                if s - pos <= 800 and (best is None or s < best[0]):
-                    best = (s, cl.key)
-        return best[1] if best else None
+            if s < pos:
+                return None  # someone named just before wears it: the usual rules decide
+            return key  # the first one named after
+        return None
 
     def role_description(self, chunk, head) -> str | None:
         """"the Russian leader" -> the person affiliated with Russia named most often;
