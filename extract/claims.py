@@ -209,6 +209,9 @@ class ClaimFinder:
                 return True
         if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "neither":
             return True  # "the EU neither wanted an escalation, nor …" (the parser may hang it elsewhere)
+        if (tok.tag_ != "VBD" or tok.lemma_ == "be") and any(
+                ch.lower_ == "longer" and any(x.lower_ == "no" for x in ch.children) for ch in tok.children):
+            return True  # "no longer recognizes Mr. Gbagbo" (a past "no longer gave" narrates)
         going = going_to(tok)
         if going is not None and any(c.dep_ == "neg" or c.lower_ == "never" for c in going.children):
             return True  # "we are not going to sign": the negation sits on "going"

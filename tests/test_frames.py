@@ -292,6 +292,9 @@ POSITIVE = [
     # "it is incumbent on X to V", said by a party
     ("Minister Lena Varga said it was incumbent on the two sides to get together.", "demand", "Lena Varga",
      "it was incumbent on the two sides to get together"),
+    # "no longer recognizes" refuses now
+    ("The opposition coalition RHDP says it no longer recognizes Laurent Gbagbo as president.", "red_line", "RHDP",
+     "it no longer recognizes Laurent Gbagbo as president"),
     # "has got to" is "has to"
     ('"The union has got to accept the offer," Minister Lena Varga said.', "demand", "Lena Varga",
      "The union has got to accept the offer"),
@@ -450,6 +453,7 @@ def test_meeting_a_demand_leaves_it_with_its_owner(run):
     # generic "you've got to"; "neither wanted" negates
     '"You\'ve got to love what you\'re doing," union leader Ada Obi said.',
     "Minister Lena Varga said Freedonia neither wanted an escalation, nor shared that view.",
+    "In 1990 the Solid South no longer gave the Freedonian Workers Union a lock on the vote.",
     '"This will ultimately have to be reviewed by the court," Minister Lena Varga said.',
 ])
 def test_frame_negative(run, text):
