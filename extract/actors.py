@@ -937,11 +937,13 @@ class ActorIndex:
             return None
         # the usual rules name the principal of "an Intel spokeswoman", "a senior Obama
         # administration official", "a spokeswoman for Mr. Trump", "his spokesman"
+        def a_person(tok) -> bool:
+            cl = self.clusters.get(self.token_map.get((chunk.offset, tok.i), ""))
+            return cl is not None and cl.kind == "person"
+
         if any(t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod") for t in head.subtree if t.i < head.i) \
                 or any(c.dep_ == "prep" for c in head.children) \
-                or any(c.dep_ == "poss" and (c.pos_ == "PRON" or self.clusters.get(
-                    self.token_map.get((chunk.offset, c.i), ""), Cluster(key="", kind="")).kind == "person")
-                       for c in head.children):
+                or any(c.dep_ == "poss" and (c.pos_ == "PRON" or a_person(c)) for c in head.children):
             return None
         text, pos = self.ctx.text, chunk.offset + head.idx
         word = re.compile(r"\b" + re.escape(head.lower_) + r"\b", re.I)

@@ -70,8 +70,6 @@ REJECTED_AS = {"inadequate", "insufficient", "unrealistic", "unreasonable", "exc
                "outrageous", "ridiculous", "absurd", "unworkable"}
 # needs that ask nothing of the other side ("needs time", "needs a break")
 IDLE_NEEDS = {"time", "break", "rest", "sleep", "moment", "day", "week", "while"}
-# a side saying it is willing to move, on a condition: "open to talks only if …"
-WILLING = {"open", "ready", "willing", "prepared"}
 # verbs of appeal that state a position only as a present appeal ("we encourage the sides to …")
 PRESENT_ONLY = {"encourage"}
 
@@ -161,6 +159,9 @@ class ClaimFinder:
         self.public = set(d.get("public_addressees", {}).get("nouns", []))
         unw = r.get("unwilling", {})
         self.unwilling_neg = set(unw.get("negated_adjectives", []))
+        # a side saying it is willing to move, on a condition: "open to talks only if …" (the same
+        # adjectives that, negated, refuse; and "open")
+        self.willing = self.unwilling_neg | {"open"}
         self.unwilling = set(unw.get("adjectives", []))
         self.negative_heads = set(cues.get("negative_frames", {}).get("heads", []))
         self.reporting = ctx.lex.reporting_verbs | {"insist", "demand", "describe"}
@@ -258,10 +259,10 @@ class ClaimFinder:
             k = self._resolve(chunk, t, speaker, loose)
             if k and k not in out:
                 out.append(k)
-                # "both countries": the pair the resolver found, both of them
-                pair = self.res.pair_of(t, self.ctx.tok_start(chunk, t)) or self.res.officials_of(chunk, t)
-                if k in pair:
-                    out.extend(x for x in pair if x not in out)
+                # "both countries", "officials from A and B": every party the phrase stands for
+                named = self.res.parties_named_by(chunk, t, self.ctx.tok_start(chunk, t))
+                if k in named:
+                    out.extend(x for x in named if x not in out)
             todo.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"))
         return out
 
@@ -1659,8 +1660,8 @@ class ClaimFinder:
                 main = next((c for c in main.children if c.dep_ == "ccomp" and c.i < mark.i), main)
             # … or a willingness to move: "he was still open to negotiating, but only if they
             # agreed to end their boycott", "ready to sign only if …"
-            willing = main.lemma_.lower() in WILLING or (main.lemma_ == "be" and any(
-                c.dep_ == "acomp" and c.lemma_.lower() in WILLING for c in main.children))
+            willing = main.lemma_.lower() in self.willing or (main.lemma_ == "be" and any(
+                c.dep_ == "acomp" and c.lemma_.lower() in self.willing for c in main.children))
             if main.i == mark.head.i or (main.lemma_.lower() not in self.moves and not willing):
                 return []
             root = main

@@ -348,9 +348,9 @@ class Resolver:
             cl = self.actors.clusters.get(k) if k else None
             if cl is not None and cl.kind == "person" and cl.affiliation in self.actors.clusters:
                 return cl.affiliation
-        pair = self.pair_of(tok, pos) or self.officials_of(chunk, tok)
-        if pair:
-            return pair[0]
+        named_parties = self.parties_named_by(chunk, tok, pos)
+        if named_parties:
+            return named_parties[0]
         key = self.actors.key_at(chunk, tok)
         if key and key in self.actors.clusters:
             return self._speaks_for(key)
@@ -506,6 +506,12 @@ class Resolver:
         if i and pos - self._subjects[i - 1][0] <= WINDOW // 3:
             return self._subjects[i - 1][1]
         return None
+
+    def parties_named_by(self, chunk, tok, pos: int) -> list[str]:
+        """The parties a plural phrase stands for, all of them: "both countries" (pair_of),
+        "officials from A, B and C" (officials_of); [] for any other phrase. resolve_np takes
+        the first as the phrase's party; a claim keeps them all as its holders."""
+        return self.pair_of(tok, pos) or self.officials_of(chunk, tok)
 
     def officials_of(self, chunk, tok) -> list[str]:
         """"Officials from the Mekong countries of Cambodia, Thailand and Vietnam", "diplomats of
