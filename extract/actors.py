@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .context import PRONOUNS_ALL, Context, title_case
-from .lexicon import Lexicon
+from .lexicon import Lexicon, given_name_genders
 
 ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 ORG_SUFFIX = {"administration", "government", "cabinet", "campaign", "delegation"}
@@ -175,6 +175,30 @@ def _dateline_place(doc, span) -> bool:
     return span.end <= end
 
 
+SPACED_DASHES = ("-", "—", "–", "--", "―")
+
+
+def _cut_at_spaced_dash(doc, span):
+    """The tagger runs an entity across a dash that stands between two phrases:
+    "CLEVELAND - Donald Trump painted …" (a dateline), "… Robert Barr - won …". A dash
+    with a space on each side is never inside a name ("Guinea-Bissau" has none), so the
+    entity is cut there and keeps the part that names: after a dateline in capitals, else
+    the first part that opens with a capital."""
+    cuts = [t.i for t in span[:-1] if t.text in SPACED_DASHES and t.i > span.start
+            and doc[t.i - 1].whitespace_ and t.whitespace_]
+    if not cuts:
+        return span
+    bounds = [span.start, *cuts, span.end]
+    parts = [doc[a + (1 if k else 0): b] for k, (a, b) in enumerate(zip(bounds, bounds[1:]))]
+    parts = [p for p in parts if len(p) and p[0].text[:1].isupper()]
+    if not parts:
+        return span
+    first = parts[0]
+    if len(parts) > 1 and all(t.is_upper or not t.is_alpha for t in first) and first.start == span.start:
+        return parts[1]  # "CLEVELAND - Donald Trump": the dateline is where, not who
+    return first
+
+
 def _and_named_body(doc, span):
     """The tagger cuts "Justice and Equality Movement" after "Justice": an ORG followed by
     "and" and capitalised words ending in a body's head noun is one name."""
@@ -203,6 +227,7 @@ class ActorIndex:
         self._seat = self.lex.seat_index()
         self._claim_verbs = self.lex.claim_verbs()
         self.headline_end = -1  # end of a Title Case first line (set by build)
+        self.unparsed_end = -1  # the same, unless that line was parsed in sentence case
 
     # ------------------------------------------------------------------ build
     def build(self) -> "ActorIndex":
@@ -220,7 +245,7 @@ class ActorIndex:
                     continue
                 while len(toks) > 1 and toks[-1].pos_ in ("CCONJ", "PUNCT", "ADP"):
                     toks = toks[:-1]  # "the German Council Presidency and"
-                span = doc[toks[0].i: toks[-1].i + 1]
+                span = _cut_at_spaced_dash(doc, doc[toks[0].i: toks[-1].i + 1])
                 label = ent.label_
                 whole = self._gazetteer_words(doc, span)
                 if whole is not None:
@@ -235,8 +260,16 @@ class ActorIndex:
                     label = "PERSON"  # "the Rt Hon Maria Quinn": an honorific marks a person
                 if self._inside_title(doc, span):
                     continue  # "State" in "Secretary of State"
-                if label == "ORG" and span[-1].lemma_.lower() in DOCUMENT_HEADS:
-                    continue  # "A Joint Statement was agreed": a text, whose authors are the party
+                if label == "ORG" and (span[-1].lemma_.lower() in DOCUMENT_HEADS or (
+                        span.root.lemma_.lower() in DOCUMENT_HEADS and span.root.i < span.end - 1
+                        and doc[span.root.i + 1].lower_ == "of")):
+                    # "A Joint Statement was agreed", "This Statement of Administration Policy
+                    # provides …": a text, whose authors are the party
+                    continue
+                if label in ("ORG", "PERSON") and len(span) > 1 and span[-1].text in ("Bill", "Act"):
+                    # "the Omnibus … Appropriations Bill" (tagged a person: "Bill"), "the Dream
+                    # Act": a text too
+                    continue
                 if label != "PERSON" and any(chunk is c for c in self.ctx.chunks[:3]) and _dateline_place(doc, span):
                     continue  # "DAVAO CITY, Philippines —", "MOSCOW (Reuters) —": where, not who
                 if "\n" in span.text:
@@ -253,6 +286,12 @@ class ActorIndex:
         raw.extend(self._untagged_names())
         raw = self._drop_headline_guesses(raw)
         self.headline_end = self._title_case_headline_end()
+        # where the parser's nouns are not to be trusted: a Title Case headline the parser
+        # saw as written; one rewritten in sentence case (nlp.split_chunks) parses as prose
+        first = self.ctx.chunks[0] if self.ctx.chunks else None
+        rewritten = first is not None and first.offset == 0 and \
+            first.doc.text != self.ctx.text[:len(first.doc.text)]
+        self.unparsed_end = -1 if rewritten else self.headline_end
         for chunk, span, label, surface in raw:
             self._add_entity(chunk, span, label, surface)
         self._propagate_names()
@@ -261,7 +300,7 @@ class ActorIndex:
         self._titled = self._title_roles()
         for chunk in self.ctx.chunks:
             for tok in chunk.doc:
-                if chunk.offset + tok.idx < self.headline_end:
+                if chunk.offset + tok.idx < self.unparsed_end:
                     continue  # the tagger's guesses in a Title Case headline
                 if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "NOUN" or _nominal_adj(tok) or (
                         tok.pos_ == "PROPN" and tok.lower_ in self._titled
@@ -387,6 +426,7 @@ class ActorIndex:
                 key = surnames.get(tok.lower_)
                 if key and key in self.clusters and (tok.i == 0 or (chunk.offset, tok.i - 1) not in self.token_map):
                     self.add_mention(key, chunk, [tok])
+
 
     def _add_entity(self, chunk, span, label: str, surface: str, holds: bool = False) -> None:
         lex = self.lex
@@ -518,7 +558,7 @@ class ActorIndex:
                 return None
             if head.tag_ not in ("NNS", "NNPS") and lemma not in COLLECTIVE_NOUNS:
                 return None  # "the leader", "an official": one person, not a group
-        if (head.pos_ not in ("NOUN", "PROPN") and not _nominal_adj(head)) or chunk.offset + head.idx < self.headline_end:
+        if (head.pos_ not in ("NOUN", "PROPN") and not _nominal_adj(head)) or chunk.offset + head.idx < self.unparsed_end:
             return None
         existing = self.token_map.get((chunk.offset, head.i))
         if existing:
@@ -643,6 +683,28 @@ class ActorIndex:
 
     # ------------------------------------------------------------------ merge
     def _merge(self) -> None:
+        # 0. The tagger calls the same name a person in one sentence and an organisation in
+        #    another ("Donald Trump painted …" ORG, "Donald Trump said" PERSON): a name the
+        #    article gives as a person is that person everywhere, never a second party.
+        for cl in list(self.clusters.values()):
+            if cl.key.startswith("name:") and not cl.gazetteer and not cl.is_group \
+                    and not (cl.labels.get("GPE") or cl.labels.get("LOC")):  # "Washington" stays a place
+                person = self.clusters.get("person:" + cl.key[5:])
+                if person is not None and not any(ACRONYM.fullmatch(n) for n in cl.names) \
+                        and cl.key.split()[-1] not in BODY_HEADS:
+                    self._absorb(person, cl)
+        # 0b. "CLEVELAND - Donald Trump painted …" (ORG) then "Trump said" (PERSON): a two-word
+        #     name that opens with a given name and ends with a surname the article gives as a
+        #     person is a person too.
+        given = given_name_genders()
+        surnames = {c.key[7:].split()[-1] for c in self.clusters.values() if c.key.startswith("person:")}
+        for cl in list(self.clusters.values()):
+            words = cl.key[5:].split() if cl.key.startswith("name:") else []
+            if len(words) == 2 and words[0] in given and words[1] in surnames and not cl.gazetteer \
+                    and not cl.is_group and not (cl.labels.get("GPE") or cl.labels.get("LOC")):
+                key = "person:" + cl.key[5:]
+                person = self.clusters.get(key) or self.clusters.setdefault(key, Cluster(key=key, kind="person"))
+                self._absorb(person, cl)
         persons = [c for c in self.clusters.values() if c.kind == "person" or c.labels.get("PERSON")]
         multi = [c for c in persons if len(c.key.split(":", 1)[1].split()) > 1]
         # 1. Tag-independent: a bare surname of a known multi-word person is that person,
@@ -892,7 +954,7 @@ class ActorIndex:
             return self.key_at(chunk, tok)
         lemma = tok.lemma_.lower()
         if tok.dep_ not in ("amod", "compound", "conj", "nmod") or tok.text != tok.lower_ or tok.tag_ not in ("NN", "NNS", "JJ") \
-                or chunk.offset + tok.idx < self.headline_end:
+                or chunk.offset + tok.idx < self.unparsed_end:
             return None
         plural = lemma if lemma in COLLECTIVE_NOUNS else lemma + "s"
         if plural not in self.lex.group_nouns:

@@ -155,7 +155,8 @@ class ClaimFinder:
         self.want_not_steps = set(d.get("want_to_steps", {}).get("not_steps", []))
         self.want_obj_not_steps = set(d.get("want_obj_to_not_steps", {}).get("not_steps", []))
         self.assurances = set(d.get("assurance_nouns", {}).get("nouns", []))
-        self.sought_for_oneself = set(d.get("sought_for_oneself", {}).get("objects", []))
+        self.sought_for_oneself = set(d.get("sought_for_oneself", {}).get("objects", [])) \
+            | set(d.get("sought_by_both", {}).get("objects", []))
         self.public = set(d.get("public_addressees", {}).get("nouns", []))
         unw = r.get("unwilling", {})
         self.unwilling_neg = set(unw.get("negated_adjectives", []))

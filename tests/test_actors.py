@@ -136,3 +136,36 @@ def test_a_news_outlet_in_a_reporters_credit_is_no_actor(run):
     assert "VOA" not in [a.name for a in ex.actors]
     ex = run("VOA said the unions demanded higher wages.")   # an outlet that speaks stays
     assert "VOA" in [a.name for a in ex.actors]
+
+
+def test_a_dash_dateline_is_cut_from_the_name_the_tagger_ran_into(run):
+    # the tagger reads "GENEVA - Paulo Mendes" as one person
+    ex = run("GENEVA - Paulo Mendes told reporters the rebels must withdraw first.\n\n"
+             "\"We will not sign,\" Mendes said.")
+    assert not any("GENEVA" in a.name or "-" in a.name for a in ex.actors), [a.name for a in ex.actors]
+    (q,) = ex.quotes
+    assert ex.actor_name(q.speaker) == "Paulo Mendes"
+
+
+def test_a_name_the_tagger_calls_a_person_once_is_one_person(run):
+    # "Trump's words" is tagged ORG, "Trump said" PERSON: one party, a person
+    ex = run("The crowd cheered Trump's words. Trump said he would win.")
+    trumps = [a for a in ex.actors if "Trump" in a.aliases]
+    assert len(trumps) == 1 and trumps[0].kind == "person", [(a.name, a.kind) for a in ex.actors]
+
+
+def test_a_given_name_and_a_known_surname_tagged_as_a_body_are_the_person(run):
+    # "CLEVELAND - Donald Trump" is tagged ORG; "Trump said" is a person
+    ex = run("CLEVELAND - Donald Trump painted a dire portrait of the country on Thursday.\n\n"
+             "\"We will win,\" Trump said.")
+    assert [(a.name, a.kind) for a in ex.actors] == [("Donald Trump", "person")]
+    (q,) = ex.quotes
+    assert ex.actor_name(q.speaker) == "Donald Trump"
+
+
+def test_a_bill_or_a_statement_of_policy_is_a_text_not_a_party(run):
+    # the tagger calls "Appropriations Bill" a person ("Bill") and the statement a body
+    ex = run("This Statement of Administration Policy provides the views of the White House on the "
+             "Omnibus Consolidated Rescissions and Appropriations Bill. Senator Hatfield said the bill must pass.")
+    names = [a.name for a in ex.actors]
+    assert not any("Bill" in n or "Statement" in n for n in names), names

@@ -1,4 +1,5 @@
 """Demands and red lines: holders, clause spans, coordination, negative cases."""
+import pytest
 
 
 def claims(ex, kind=None):
@@ -126,3 +127,14 @@ def test_a_to_infinitive_coordinated_with_the_cue_continues_its_demand(run):
              "and to return to the process of normalisation of relations.")
     texts = [c.text for c in ex.claims if c.kind == "demand"]
     assert any(t.startswith("to return to the process") for t in texts), texts
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Hundreds of teachers staged a one-day strike in Harare, demanding to be paid in U.S. dollars.", "teachers"),
+    ("Thousands of nurses walked out on Monday, demanding a 10 percent pay rise.", "nurses"),
+    ("A group of opposition lawmakers said they would not accept the budget.", "opposition lawmakers"),
+])
+def test_people_counted_hold_the_position_not_the_count(run, text, holder):
+    ex = run(text)
+    (c,) = ex.claims
+    assert ex.actor_name(c.holder) == holder

@@ -834,3 +834,12 @@ def test_a_proposal_that_must_not_pass_is_a_demand_of_whoever_says_it(run):
 def test_a_procedure_for_a_request_is_no_demand(run):
     text = '"A request to interview her would have to be reviewed by top officials," spokesman Glen Ivo said.'
     assert not claims(run(text), "demand")
+
+
+def test_seeking_a_solution_both_sides_share_is_no_demand(run):
+    for text in ("The mediators are seeking a solution to the crisis.",
+                 "West African leaders will seek a resolution to the political crisis.",
+                 "The two sides hope to seek a compromise next week."):
+        assert claims(run(text)) == [], text
+    (c,) = claims(run("The union will seek a 5 percent pay rise."), "demand")
+    assert c.text.startswith("will seek")

@@ -57,10 +57,16 @@ def test_quotes_come_in_reading_order_without_overlap():
 
 
 def test_a_title_case_headline_quote_goes_to_the_first_person_named(run):
-    ex = run("Glenn Beck Blasts Senator Adler Over Her ‘Reckless’ Budget Plan\n\n"
+    # no verb in the headline: the headline stage names the first person
+    ex = run("Glenn Beck On Senator Adler And Her ‘Reckless’ Budget Plan\n\n"
              "Glenn Beck criticised the plan on Tuesday.")
     (q,) = ex.quotes
     assert ex.actor_name(q.speaker) == "Glenn Beck" and q.how == "headline", (ex.actor_name(q.speaker), q.how)
+    # with a verb, the headline parsed in sentence case has its subject (truecase)
+    ex = run("Glenn Beck Blasts Senator Adler Over Her ‘Reckless’ Budget Plan\n\n"
+             "Glenn Beck criticised the plan on Tuesday.")
+    (q,) = ex.quotes
+    assert ex.actor_name(q.speaker) == "Glenn Beck" and q.how == "tag", (ex.actor_name(q.speaker), q.how)
 
 
 def test_a_tag_right_after_the_quote_wins(run):
