@@ -199,6 +199,47 @@ def _cut_at_spaced_dash(doc, span):
     return first
 
 
+# heads of the names of texts and schemes the parties negotiate, never parties themselves
+TEXT_HEADS = {"agreement", "accord", "accords", "treaty", "pact", "directive", "framework", "process",
+              "protocol", "regulation", "roadmap"}
+# heads of the names of works and natural features, never parties
+PLACE_HEADS = {"dam", "falls", "river", "bridge", "airport", "canal", "pipeline", "lake", "strait", "straits",
+               "gulf", "basin", "delta", "reservoir", "corridor", "crossing", "highway", "square"}
+# … of which these never end a person's name ("Xayaburi Dam", "Khone Falls" tagged PERSON)
+WORKS = {"dam", "falls", "airport", "canal", "pipeline", "strait", "straits", "reservoir"}
+# a minister's or commissioner's title, which a portfolio name ("Agriculture", "Foreign
+# Affairs") qualifies; not "spokesman", "official" or "envoy", which follow parties' names
+# ("Hamas spokesman", "UN envoy")
+OFFICE_WORDS = {"minister", "ministers", "secretary", "secretaries", "undersecretary", "under-secretary",
+                "commissioner", "commissioners"}
+# words that make a name a body, whatever title follows ("Department for Education spokesperson")
+_BODY_WORDS = BODY_HEADS | {"department", "ministry", "office", "agency", "service", "bureau", "court", "courts",
+                            "house", "government", "administration", "authority", "board", "cabinet",
+                            "parliament", "senate", "police", "army", "navy", "secretariat", "centre", "center",
+                            "foundation", "company", "corporation", "group", "nations", "organisation"}
+
+
+def _portfolio(span) -> bool:
+    """An organisation the tagger found in a minister's title is the office's portfolio, not a
+    party: "Education Minister Jane Doe", "Agriculture Undersecretary J.B. Penn", "the
+    Commissioners … for Agriculture", "Minister of Foreign Affairs of Iran". A name with a
+    body's word or in capitals ("NATO Secretary-General") is a party."""
+    doc = span.doc
+    if any(t.lower_ in _BODY_WORDS or (t.is_upper and len(t) > 1) for t in span):
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ in OFFICE_WORDS:
+        return True
+    root = span.root
+    if root.dep_ == "compound" and root.head.lower_ in OFFICE_WORDS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("for", "of"):
+        head = root.head.head
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+        return head.lower_ in OFFICE_WORDS
+    return False
+
+
 def _and_named_body(doc, span):
     """The tagger cuts "Justice and Equality Movement" after "Justice": an ORG followed by
     "and" and capitalised words ending in a body's head noun is one name."""
@@ -247,6 +288,16 @@ class ActorIndex:
                     toks = toks[:-1]  # "the German Council Presidency and"
                 span = _cut_at_spaced_dash(doc, doc[toks[0].i: toks[-1].i + 1])
                 label = ent.label_
+                if all(t.lower_ in SURNAME_PARTICLES and t.is_lower for t in span):
+                    continue  # "von der" (PERSON) + "Leyen" (GPE): the name that follows takes it
+                lead = span.start
+                while lead > 0 and doc[lead - 1].lower_ in SURNAME_PARTICLES and doc[lead - 1].is_lower:
+                    lead -= 1
+                if lead < span.start and lead > 0 and (doc[lead - 1].text[:1].isupper() or doc[lead - 1].lower_ in self.lex.titles):
+                    # "President von der Leyen", "Staffan de Mistura": the particles are the surname's
+                    span, label = doc[lead: span.end], "PERSON"
+                if label == "ORG" and _portfolio(span):
+                    continue  # "Education Minister Jane Doe", "the Commissioner for Agriculture"
                 whole = self._gazetteer_words(doc, span)
                 if whole is not None:
                     # "Sierra" (ORG) + "Leonean" (NORP): the tagger split a many-word state
@@ -265,6 +316,12 @@ class ActorIndex:
                         and doc[span.root.i + 1].lower_ == "of")):
                     # "A Joint Statement was agreed", "This Statement of Administration Policy
                     # provides …": a text, whose authors are the party
+                    continue
+                head = span[-1].lemma_.lower()
+                if span[-1].text[:1].isupper() and len(span) > 1 and (
+                        (label != "PERSON" and head in TEXT_HEADS | PLACE_HEADS) or head in WORKS):
+                    # "the Belfast Agreement", "the Multiannual Financial Framework": texts;
+                    # "the Xayaburi Dam", "Khone Falls": places
                     continue
                 if label in ("ORG", "PERSON") and len(span) > 1 and span[-1].text in ("Bill", "Act"):
                     # "the Omnibus … Appropriations Bill" (tagged a person: "Bill"), "the Dream

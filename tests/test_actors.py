@@ -1,4 +1,6 @@
 """Actors: titles stripped, surnames and misspellings merged, look-alikes kept apart."""
+import pytest
+
 from extract.actors import normalise
 from extract.lexicon import load_lexicon
 
@@ -169,3 +171,39 @@ def test_a_bill_or_a_statement_of_policy_is_a_text_not_a_party(run):
              "Omnibus Consolidated Rescissions and Appropriations Bill. Senator Hatfield said the bill must pass.")
     names = [a.name for a in ex.actors]
     assert not any("Bill" in n or "Statement" in n for n in names), names
+
+
+@pytest.mark.parametrize("text, person, not_party", [
+    ("Education Minister Jane Doe said the government could not afford the rise.", "Jane Doe", "Education"),
+    ("The delegation will be led by Agriculture Undersecretary J.B. Penn.", "J.B. Penn", "Agriculture"),
+    ("The Commissioners for Environment, Oceans and Fisheries, Virginijus Sinkevičius, and for Agriculture, "
+     "Janusz Wojciechowski, will attend.", "Janusz Wojciechowski", "Agriculture"),
+])
+def test_a_ministers_portfolio_is_no_party(run, text, person, not_party):
+    names = [a.name for a in run(text).actors]
+    assert person in names and not_party not in names, names
+
+
+def test_a_body_before_a_title_stays_a_party(run, extractor):
+    ex = run("A Department for Education spokesperson said the strike was wrong.")
+    assert "Department for Education" in [a.name for a in ex.actors]
+    from extract.actors import _portfolio
+    doc = extractor.nlp("NATO Secretary-General Jens Stoltenberg said Russia must withdraw.")
+    assert not _portfolio(doc[0:1])  # a name in capitals is a body, not a portfolio
+    doc = extractor.nlp("Education Minister Jane Doe said no.")
+    assert _portfolio(doc[0:1])
+
+
+def test_surname_particles_stay_with_the_name(run):
+    ex = run("On Monday, President von der Leyen said the EU would not reopen the deal.")
+    assert "von der Leyen" in [a.name for a in ex.actors], [a.name for a in ex.actors]
+    assert not any(a.name in ("Leyen", "von der") for a in ex.actors)
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("The Belfast Agreement must be protected, the minister said.", "Belfast Agreement"),
+    ("Vietnam and Cambodia oppose the Xayaburi Dam in northern Laos.", "Xayaburi Dam"),
+    ("Parliament rejected the Multiannual Financial Framework proposed by the Council.", "Multiannual Financial Framework"),
+])
+def test_texts_and_works_are_no_parties(run, text, thing):
+    assert thing not in [a.name for a in run(text).actors]
