@@ -72,6 +72,10 @@ REJECTED_AS = {"inadequate", "insufficient", "unrealistic", "unreasonable", "exc
 IDLE_NEEDS = {"time", "break", "rest", "sleep", "moment", "day", "week", "while"}
 # verbs of appeal that state a position only as a present appeal ("we encourage the sides to …")
 PRESENT_ONLY = {"encourage"}
+# what a speaker says they must do with words or thoughts: "I must say", "we must admit"
+OWN_WORDS = {"say", "tell", "add", "admit", "confess", "concede", "acknowledge", "remember", "thank",
+             "congratulate", "note", "stress", "emphasize", "emphasise", "point", "apologize", "apologise",
+             "reiterate", "repeat", "underline", "underscore"}
 
 
 def to_infinitive(tok) -> bool:
@@ -632,6 +636,17 @@ class ClaimFinder:
                     # "waiting for the Council to update": only a party asked to act
                     ok = r == "for" or (target_tok is not None and
                                         self._resolve(chunk, target_tok, speaker, loose=False) is not None)
+                elif r in ("to+inf", "with+inf") and r[:-4] in preps and any(
+                        c.dep_ in ("xcomp", "advcl") and to_infinitive(c) and not any(m.dep_ == "mark" for m in c.children)
+                        for c in [*tok.children, *(x for p in preps[r[:-4]].children for x in p.children)]):
+                    # "appealing to Prime Minister Tsvangirai to intercede", "pleaded with the
+                    # government to lower prices": the one appealed to, asked to act
+                    target_tok = next((p for p in preps[r[:-4]].children if p.dep_ == "pobj"), None)
+                    ok = target_tok is not None
+                elif r in ("to+inf", "with+inf") and r[:-4] in preps and (pc := next(
+                        (c for c in preps[r[:-4]].children if c.dep_ == "pcomp" and to_infinitive(c)), None)) is not None \
+                        and (s_ := next((x for x in pc.children if x.dep_ == "nsubj"), None)) is not None:
+                    ok, target_tok = True, s_  # the parser's "with [the government to lower prices]"
                 elif r == "obj+xcomp" and "dobj" in kids and ("xcomp" in kids or any(
                         c.dep_ == "advcl" and to_infinitive(c)
                         and not any(m.dep_ == "mark" for m in c.children) for c in tok.children)):
@@ -823,7 +838,13 @@ class ClaimFinder:
                          or affords or own_stance
                          or comes_back or wants_none)
                         and self._negated(tok) or unwanted) \
-                and not progressive and not counterfactual and not second_person and not past_passive:
+                and not progressive and not counterfactual and not second_person and not past_passive \
+                and not (lemma == "agree" and any(c.dep_ == "prep" and c.lower_ in ("on", "over", "about")
+                                                  for c in tok.children)
+                         and not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo", "shall")
+                                     for c in tok.children)):
+            # ("the ministers could not agree on phasing out coal": no agreement was reached, a report;
+            # "will not agree on" refuses still)
             holders: list[str] = []
             if subj is not None and (pronoun_key(subj) in PRONOUNS_ALL or subj.pos_ == "PROPN" or
                                      self.res.actors.key_at(chunk, subj)):
@@ -1029,6 +1050,9 @@ class ClaimFinder:
                 # speaker's own to-do ("we need a sustainable proposal", a thing, stays a demand)
                 plan = plan or (modal.i == tok.i and subj_key in PRONOUNS_FIRST and xcomp is not None
                                 and to_infinitive(xcomp))
+                # … and "I must say", "we must admit", "I have to tell you": the speaker's own words
+                plan = plan or (subj_key in PRONOUNS_FIRST and (lemma in OWN_WORDS or (
+                    xcomp is not None and xcomp.lemma_.lower() in OWN_WORDS)))
                 # "the economy must grow" states an opinion; an obligation is a demand only when
                 # it falls on a party (or is passive: "sanctions must be lifted")
                 # … but talks and those taking part are the negotiation itself: "talks must resume",
@@ -1570,6 +1594,11 @@ class ClaimFinder:
             if act is None:
                 act = next((p.children and next((x for x in p.children if x.dep_ == "pcomp" and x.tag_ == "VBG"), None)
                             for p in attr.children if p.dep_ == "prep" and p.lower_ == "for"), None)
+            if act is None:
+                # "it is time the government and doctors agreed a strategy": a past form with
+                # its own subject asks for the act now
+                act = next((c for c in [*attr.children, *be.children] if c.dep_ in ("relcl", "acl", "ccomp")
+                            and c.i > attr.i and c.tag_ == "VBD" and any(x.dep_ == "nsubj" for x in c.children)), None)
             if act is None:
                 return []
             agent = next((x for x in act.children if x.dep_ == "nsubj"), None)

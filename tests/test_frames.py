@@ -843,3 +843,33 @@ def test_seeking_a_solution_both_sides_share_is_no_demand(run):
         assert claims(run(text)) == [], text
     (c,) = claims(run("The union will seek a 5 percent pay rise."), "demand")
     assert c.text.startswith("will seek")
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("The family of the hostage is begging the government to secure his release.", "family of the hostage"),
+    ("The doctors are appealing to Prime Minister Morgan Tsvangirai to intercede on their behalf.", "doctors"),
+    ("The farmers pleaded with the government to lower fuel prices.", "farmers"),
+    ("\"It is time the government listened to the nurses,\" the union said.", "union"),
+])
+def test_begging_appealing_pleading_and_its_time_are_demands(run, text, holder):
+    ex = run(text)
+    (c,) = claims(ex, "demand")
+    assert ex.actor_name(c.holder) == holder
+
+
+@pytest.mark.parametrize("text", [
+    "The hostage pleaded for help in a phone call to reporters.",
+    "He pleaded guilty to illegal lobbying.",
+    "The president appealed to voters to stay calm.",
+    "\"I must say that the talks were useful,\" Khan said.",
+    "\"We must admit that progress is slow,\" the minister said.",
+    "The ministers could not agree on phasing out coal power.",
+    "The two sides did not agree on a date for the next round.",
+])
+def test_pleas_for_help_own_words_and_failing_to_agree_are_no_positions(run, text):
+    assert claims(run(text)) == [], text
+
+
+def test_will_not_agree_on_still_refuses(run):
+    (c,) = claims(run("Russia will not agree on any ceasefire that leaves Ukraine armed."), "red_line")
+    assert c.text.startswith("Russia will not agree")
