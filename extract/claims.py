@@ -866,9 +866,13 @@ class ClaimFinder:
                                   f"negated '{tok.lemma_}'", 0.75 if lemma in self.negated else 0.6,
                                   "negated", qi, holders))
         # --- "Ukraine will only agree to a ceasefire if Russia withdraws": acceptance on a condition
-        if is_verb and lemma in self.moves and not self._negated(tok) \
+        starts_move = lemma in ("start", "begin") and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in self.moves for c in tok.children)
+        if is_verb and (lemma in self.moves or starts_move) and not self._negated(tok) \
                 and any(c.dep_ == "advmod" and c.lower_ == "only" for c in tok.children):
-            cond = next((c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and any(
+            # (… "we can only start talking about a new relationship if …": starting a move)
+            kids = [*tok.children, *(x for c in tok.children if starts_move and c.dep_ == "xcomp" for x in c.children)]
+            cond = next((c for c in kids if c.dep_ == "advcl" and c.i > tok.i and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "when", "after", "once") for m in c.children)), None)
             if cond is not None and subj is not None:
                 holders = self._holders(chunk, subj, speaker, loose=False)
@@ -892,6 +896,7 @@ class ClaimFinder:
         if is_verb and lemma == "be":
             out.extend(self._copular_position(chunk, tok, speaker, qi))
             out.extend(self._against(chunk, tok, subj, speaker, qi))
+            out.extend(self._priority(chunk, tok, subj, speaker, qi))
         # --- "the talks are over", "negotiations are finished", said by a party: it ends them
         if tok.pos_ == "NOUN" and lemma in self.talk_nouns and tok.dep_ == "nsubj" and tok.head.lemma_ == "be" \
                 and not self._negated(tok.head) and not self._hypothetical(tok.head) and any(
@@ -1625,6 +1630,33 @@ class ClaimFinder:
             return [self._make("demand", chunk, be, (a, b), attr.text, holder, None,
                                f"'… is a {attr.text} for …'", 0.6, "noun", qi)]
         return []
+
+    def _priority(self, chunk, be, subj, speaker, qi) -> list[RawClaim]:
+        """"The first order of business for immigration reform is to secure the border", "its
+        priority is to restore the pay cuts": the step a side puts first is what it asks for,
+        held by the noun's owner ("its"), else whoever says so."""
+        if subj is None or subj.dep_ != "nsubj" or self._negated(be) or self._hypothetical(be) \
+                or be.tag_ == "VBD":
+            return []
+        head = subj.lemma_.lower()
+        first = any(c.dep_ == "amod" and c.lower_ in ("first", "top", "main", "immediate") for c in subj.children)
+        if not (head == "priority" or (head == "order" and first and any(
+                p.dep_ == "prep" and p.lower_ == "of" and any(o.lower_ == "business" for o in p.children)
+                for p in subj.children)) or (head in ("step", "thing") and first)):
+            return []
+        step = next((c for c in be.children if c.dep_ in ("xcomp", "attr", "ccomp") and c.i > be.i
+                     and c.pos_ in ("VERB", "AUX") and to_infinitive(c)), None)
+        if step is None or step.lemma_.lower() in self.not_steps:
+            return []
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        holder = (self._resolve(chunk, owner, speaker, loose=False) if owner is not None else None) \
+            or self._reporter(chunk, be) or speaker or (self.res.doc_speaker if qi is None else None)
+        if holder is None:
+            return []
+        a = self.ctx.tok_start(chunk, subj.left_edge)
+        b = self._span(chunk, step, include_subject=False)[1]
+        return [self._make("demand", chunk, be, (a, b), subj.text, holder, None,
+                           f"'the {subj.text} is to …'", 0.6, "phrase", qi)]
 
     def _against(self, chunk, be, subj, speaker, qi) -> list[RawClaim]:
         """"Freedonia is against the plan" refuses it; "the offer is inadequate /

@@ -873,3 +873,20 @@ def test_pleas_for_help_own_words_and_failing_to_agree_are_no_positions(run, tex
 def test_will_not_agree_on_still_refuses(run):
     (c,) = claims(run("Russia will not agree on any ceasefire that leaves Ukraine armed."), "red_line")
     assert c.text.startswith("Russia will not agree")
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Hoeven said the first order of business for immigration reform is to secure the border.", "Hoeven"),
+    ("The union said its priority is to restore the pay cuts.", "union"),
+])
+def test_the_step_a_side_puts_first_is_a_demand(run, text, holder):
+    ex = run(text)
+    (c,) = claims(ex, "demand")
+    assert ex.actor_name(c.holder) == holder
+
+
+def test_only_starting_a_move_on_a_condition_is_a_demand(run):
+    ex = run("\"We can only start talking about a new relationship if sufficient progress has been achieved,\" "
+             "Guy Verhofstadt said.")
+    (c,) = claims(ex, "demand")
+    assert c.text.startswith("if sufficient progress") and ex.actor_name(c.holder) == "Guy Verhofstadt"
