@@ -488,6 +488,10 @@ class ClaimFinder:
         def words(t) -> int:
             return sum(1 for x in t.subtree if not (x.is_punct or x.is_space))
 
+        def chunk_prev_comma(t) -> bool:
+            left = min(x.i for x in t.subtree)
+            return left > 0 and t.doc[left - 1].text in (",", ";")
+
         # "called on Kosovo and Serbia to de-escalate tensions and to return to the process": when
         # the parser loses the first infinitive, a "to" infinitive coordinated with the cue verb
         # itself can only continue what the cue asks (a finite verb takes no "to")
@@ -510,6 +514,13 @@ class ClaimFinder:
                             and (c.dep_ == "conj" or (c.dep_ == "dep" and to_infinitive(c)))
                             and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and words(c) >= 2]
                 conj = coord(h)
+                if h is (verbs[0] if verbs else None):
+                    # "urge both parties to think of …, set aside their differences, and work
+                    # together": the parser may hang the list's later items on the cue itself
+                    sib = [c for c in tok.children if c.dep_ == "xcomp" and c.i > h.i and c.pos_ == "VERB"
+                           and chunk_prev_comma(c) and words(c) >= 2
+                           and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]
+                    conj += sib + [c for d in sib for c in coord(d)]
                 conj += [c for d in conj if d.dep_ == "dep" for c in coord(d)]
             else:
                 # a noun naming an action with its object ("a reopening of borders", "the
@@ -1236,7 +1247,11 @@ class ClaimFinder:
         future = any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in be.children) or going is not None
         negated = any(c.dep_ == "neg" for c in be.children) or (
             going is not None and any(c.dep_ == "neg" for c in going.children))
-        return expl and future and (det == "no" or (det == "any" and negated))
+        # "there is no dialogue on the Papuan independence": a present "no" talks about a
+        # named subject refuses them too ("there is no dialogue" alone describes)
+        topic = be.tag_ in ("VBZ", "VBP") and det == "no" and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "about", "over") for c in noun.children)
+        return expl and (future or topic) and (det == "no" or (det == "any" and negated))
 
     def _noun_frame(self, chunk, tok, lemma, speaker, qi) -> list[RawClaim]:
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -1271,7 +1286,11 @@ class ClaimFinder:
             self.res.actors.holding_group(chunk, owner)  # "the Democrats' refusal to …"
         if owner is None:
             return []
-        comp = [c for c in tok.children if (c.dep_ == "acl" and (to_infinitive(c) or self._mandative(c)))
+        comp = [c for c in tok.children if (c.dep_ == "acl" and (to_infinitive(c) or self._mandative(c) or (
+                    lemma in ("demand", "request", "condition", "precondition", "ultimatum")
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))))
+                # ("the government's demand that the rebels first lay down their arms"; not "his
+                # insistence that he was there as a journalist", a claim of fact)
                 or (c.dep_ == "prep" and c.lower_ in ("for", "on", "of", "to", "that")) or c.dep_ == "ccomp"]
         if not comp and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("be", "remain") \
                 and not self._negated(tok.head):

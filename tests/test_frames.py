@@ -890,3 +890,26 @@ def test_only_starting_a_move_on_a_condition_is_a_demand(run):
              "Guy Verhofstadt said.")
     (c,) = claims(ex, "demand")
     assert c.text.startswith("if sufficient progress") and ex.actor_name(c.holder) == "Guy Verhofstadt"
+
+
+def test_a_list_of_steps_urged_is_one_demand_each(run):
+    ex = run("\"I urge both parties to think of the impact on the traveling public, set aside their differences, "
+             "and work together to resolve the issues,\" Bill Clinton said.")
+    texts = [c.text for c in claims(ex, "demand")]
+    assert texts == ["urge both parties to think of the impact on the traveling public",
+                     "set aside their differences", "work together to resolve the issues"], texts
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Talks collapsed over Burma's demand that the rebels first lay down their arms.", "demand"),
+    ("Indonesia said there is no dialogue on the Papuan independence.", "red_line"),
+    ("\"The sovereignty of Indonesia over Papua is final,\" Indonesia said.", "red_line"),
+    ("The MILF said the issue will not be on the agenda.", "red_line"),
+])
+def test_demand_that_no_dialogue_on_final_and_off_the_agenda(run, text, kind):
+    (c,) = claims(run(text), kind)
+    assert c.holder
+
+
+def test_no_dialogue_alone_is_no_position(run):
+    assert claims(run("There is no dialogue between the two sides.")) == []
