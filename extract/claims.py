@@ -72,6 +72,8 @@ REJECTED_AS = {"inadequate", "insufficient", "unrealistic", "unreasonable", "exc
 IDLE_NEEDS = {"time", "break", "rest", "sleep", "moment", "day", "week", "while"}
 # verbs of appeal that state a position only as a present appeal ("we encourage the sides to …")
 PRESENT_ONLY = {"encourage"}
+# nouns that hold several demands: "a list of 13 demands", "a set of conditions"
+LIST_NOUNS = {"list", "set", "series", "number", "package", "catalogue", "catalog", "raft", "string"}
 # what a speaker says they must do with words or thoughts: "I must say", "we must admit"
 OWN_WORDS = {"say", "tell", "add", "admit", "confess", "concede", "acknowledge", "remember", "thank",
              "congratulate", "note", "stress", "emphasize", "emphasise", "point", "apologize", "apologise",
@@ -1122,12 +1124,16 @@ class ClaimFinder:
         if is_verb and lemma in ("give", "have") and not self._negated(tok) and subj is not None:
             out.extend(self._deadline(chunk, tok, lemma, subj, speaker, qi))
         # --- demand nouns as the object of a verb: "repeated its call for"
-        if tok.pos_ == "NOUN" and lemma in self.nouns and tok.dep_ == "dobj" and not self._refusing(tok.head) \
-                and tok.head.lemma_.lower() in self.stating | set(self.agentive) and not self._hypothetical(tok.head) \
-                and not self._blocked(tok.head) and not self._negated(tok.head):
+        # ("has given Doha a list of 13 demands", "presented a set of conditions": the list is the object)
+        listed = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "dobj" \
+            and tok.head.head.lemma_.lower() in LIST_NOUNS and tok.tag_ == "NNS"
+        obj = tok.head.head if listed else tok
+        if tok.pos_ == "NOUN" and lemma in self.nouns and obj.dep_ == "dobj" and not self._refusing(obj.head) \
+                and obj.head.lemma_.lower() in self.stating | set(self.agentive) and not self._hypothetical(obj.head) \
+                and not self._blocked(obj.head) and not self._negated(obj.head):
             # "repeated its call for", "made a demand": the verb's subject states it; "meet
             # the workers' demand" or "consider their request" leaves it with its owner (noun frames)
-            verb = tok.head
+            verb = obj.head
             if lemma != "call" or any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
                 vs = clause_subject(verb)
                 holder = self._resolve(chunk, vs, speaker) if vs is not None else None

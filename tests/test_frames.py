@@ -913,3 +913,13 @@ def test_demand_that_no_dialogue_on_final_and_off_the_agenda(run, text, kind):
 
 def test_no_dialogue_alone_is_no_position(run):
     assert claims(run("There is no dialogue between the two sides.")) == []
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("The Saudi-led group has given Doha a list of 13 demands.", "Saudi-led group"),
+    ("The rebels presented a set of conditions for a ceasefire.", "rebels"),
+])
+def test_a_list_of_demands_stated_is_a_demand(run, text, holder):
+    ex = run(text)
+    (c,) = claims(ex, "demand")
+    assert ex.actor_name(c.holder) == holder
