@@ -30,7 +30,9 @@ confidence that falls with the stage's reach:
                       split quote.
 
 A quotation nested inside another is the outer speaker's (``nested``); a quote in a Title Case
-headline, where the parser is lost, is the first person named before it (``headline``).
+headline, where the parser is lost, is the first person named before it (``headline``); a
+quoted paragraph of a statement with an issuer and no other speaker is the issuer's
+(``issuer``, last).
 """
 from __future__ import annotations
 
@@ -168,7 +170,7 @@ class Attribution:
 # 0.79, colon 0.74, speech_before 0.73, dash 0.71 (few cases); an inverted tag 0.71.
 STAGE_CONFIDENCE = {"headline": 0.6, "nested": 0.85, "according_to": 0.9, "tag": 0.95, "colon": 0.75, "dash": 0.7,
                     "surface_tag": 0.7,
-                    "speech_before": 0.7, "continuation": 0.9, "clause_subject": 0.8, "none": 0.0}
+                    "speech_before": 0.7, "continuation": 0.9, "clause_subject": 0.8, "issuer": 0.6, "none": 0.0}
 INVERTED_TAG_CONFIDENCE = 0.7
 # '"…," De La Calle sais.': a name and one unknown lower-case word closing the sentence
 _NAME_THEN_WORD = re.compile(r"\s*((?:[A-Z][\w.'’-]*\s+){1,5})([a-z]{4,8})\s*[.,;]")
@@ -285,11 +287,25 @@ class QuoteAttributor:
             if att is not None:
                 return att
         for stage in (self._clause_subject, self._headline, self._speech_before, self._subject_before,
-                      self._continuation):
+                      self._continuation, self._issuer):
             att = stage(c, prev)
             if att is not None:
                 return att
         return Attribution(None, None, "no speaker found", c.sent_span)
+
+    def _issuer(self, c: _Q, prev) -> Attribution | None:
+        """A statement printed as quoted paragraphs ("UK Statement on …" then “The UK is deeply
+        concerned … “We call on …”): a quote that opens its paragraph, says more than a phrase
+        and has no other speaker is the statement's issuer's. Not a phrase in scare quotes."""
+        k = self.res.doc_speaker
+        q = c.raw
+        if k is None or q.close - q.open < 60:
+            return None
+        para_start = self.ctx.text.rfind("\n", 0, q.open) + 1
+        if self.ctx.text[para_start:q.open].strip():
+            return None
+        return Attribution(k, None, "the statement's issuer: a quoted paragraph with no other speaker",
+                           c.sent_span, "issuer")
 
     # ------------------------------------------------------------- stages
     def _according_to(self, c: _Q) -> Attribution | None:

@@ -195,7 +195,26 @@ class Resolver:
                     # ("Secretary of State for Northern Ireland" is a title, not the issuer; eval-diff:
                     # "Letter From America" is a column's name, so only a statement's issuer)
                     body = k
-        self.doc_speaker = body or self._statement_issuer()
+        self.doc_speaker = body or self._titled_issuer() or self._statement_issuer()
+
+    def _titled_issuer(self) -> str | None:
+        """A title line "UK Statement on the Situation in Burkina Faso", "EU Statement at the
+        OSCE", "Joint US–UK Statement on …": the state or body that opens it issues the text."""
+        if not self.ctx.chunks:
+            return None
+        first = self.ctx.chunks[0]
+        doc = first.doc
+        words = [t for t in doc if not t.is_space]
+        at = next((i for i, t in enumerate(words[:6]) if t.lower_ in ("statement", "declaration", "communique",
+                                                                      "communiqué")), None)
+        if at is None or at == 0 or at + 1 >= len(words) or words[at + 1].lower_ not in ("on", "at", "to", "regarding",
+                                                                                          "concerning", "about"):
+            return None
+        if any(t.pos_ in ("VERB", "AUX") for t in words[:at]) or doc.text.rstrip().endswith("."):
+            return None  # "The European Union issued a statement on Monday." reports one
+        keys = [k for t in words[:at] if (k := self.actors.key_at(first, t)) in self.actors.clusters
+                and self.actors.clusters[k].kind in ("state", "organization")]
+        return keys[0] if len(set(keys)) == 1 else None
 
     def _statement_issuer(self) -> str | None:
         """A statement with no quotation marks that says "we" in its own voice ("The United

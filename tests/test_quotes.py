@@ -92,3 +92,21 @@ def test_a_standalone_quote_after_another_partys_sentence_is_theirs(run):
     first, second = ex.quotes
     assert ex.actor_name(first.speaker) == "Tomas Abara"
     assert ex.actor_name(second.speaker) == "Maria Keller"
+
+
+def test_a_statement_printed_as_quoted_paragraphs_is_its_issuers(run):
+    ex = run("UK Statement on the Situation in Freedonia\n"
+             "The UK remains deeply concerned by the situation in Freedonia.\n"
+             "“The UK is deeply concerned by the violence in the capital after the resignation of the president.\n"
+             "“We call on the military to launch an urgent process of consultation with civil society.”")
+    assert [ex.actor_name(q.speaker) for q in ex.quotes] == ["United Kingdom", "United Kingdom"]
+    assert ex.quotes[0].how == "issuer"
+    (c,) = [c for c in ex.claims if c.kind == "demand" and "call on the military" in c.text]
+    assert ex.actor_name(c.holder) == "United Kingdom"
+
+
+def test_a_scare_quote_in_a_statement_stays_without_speaker(run):
+    ex = run("UK Statement on the Situation in Freedonia\n"
+             "The government called the protesters “coup-mongers” on Monday.")
+    (q,) = ex.quotes
+    assert q.speaker is None or ex.actor_name(q.speaker) != "United Kingdom"
