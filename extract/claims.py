@@ -72,6 +72,9 @@ REJECTED_AS = {"inadequate", "insufficient", "unrealistic", "unreasonable", "exc
 IDLE_NEEDS = {"time", "break", "rest", "sleep", "moment", "day", "week", "while"}
 # verbs of appeal that state a position only as a present appeal ("we encourage the sides to …")
 PRESENT_ONLY = {"encourage"}
+# events by which a side presses a demand: "held rallies demanding …", "staged a march calling for …"
+PROTEST_NOUNS = {"rally", "protest", "demonstration", "march", "strike", "walkout", "sit-in", "vigil",
+                 "petition", "campaign", "boycott", "blockade"}
 # nouns that hold several demands: "a list of 13 demands", "a set of conditions"
 LIST_NOUNS = {"list", "set", "series", "number", "package", "catalogue", "catalog", "raft", "string"}
 # what a speaker says they must do with words or thoughts: "I must say", "we must admit"
@@ -619,6 +622,13 @@ class ClaimFinder:
             # "garment workers, demanding a minimum wage, …": the party the participle describes
             # (eval-diff: not "a book calling for stimulus", "seeking comment", "seeking the nomination")
             subj = tok.head
+        elif subj is None and is_verb and tok.dep_ == "acl" and tok.tag_ == "VBG" and lemma in ACL_DEMANDS \
+                and tok.head.lemma_.lower() in PROTEST_NOUNS and tok.head.dep_ in ("dobj", "nsubjpass") \
+                and tok.head.head.pos_ == "VERB" and (org := clause_subject(tok.head.head) if tok.head.dep_ == "dobj"
+                                                      else by_agent(tok.head.head)) is not None \
+                and self._resolve(chunk, org, speaker, loose=False):
+            # "the opposition held rallies demanding early elections": those who hold the rallies
+            subj = org
         if is_verb and self._blocked(tok):
             return out
         agent = by_agent(tok) if is_verb else None

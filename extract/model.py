@@ -21,7 +21,7 @@ ClaimKind = Literal["demand", "red_line"]
 
 SCHEMA_VERSION = 1
 # Bump when the rules change what they extract: cached results of other versions are ignored.
-EXTRACTOR_VERSION = "0.7.14"
+EXTRACTOR_VERSION = "0.7.15"
 
 
 def text_sha256(text: str) -> str:

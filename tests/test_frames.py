@@ -923,3 +923,13 @@ def test_a_list_of_demands_stated_is_a_demand(run, text, holder):
     ex = run(text)
     (c,) = claims(ex, "demand")
     assert ex.actor_name(c.holder) == holder
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("The opposition held rallies demanding early presidential elections.", "opposition"),
+    ("The union organized a march demanding higher wages.", "union"),
+])
+def test_those_who_hold_a_rally_demanding_hold_the_demand(run, text, holder):
+    ex = run(text)
+    (c,) = claims(ex, "demand")
+    assert ex.actor_name(c.holder) == holder
