@@ -126,7 +126,9 @@ BODY_HEADS = {"movement", "party", "front", "army", "union", "council", "allianc
               "brigades", "confederation", "assembly", "commission", "fund", "bank", "institute", "society"}
 
 
-DATELINE_ENDS = ("(", "—", "–", "-", "--", "―")
+# a dash with a space on each side stands between phrases, never inside a name
+SPACED_DASHES = ("-", "—", "–", "--", "―")
+DATELINE_ENDS = ("(", *SPACED_DASHES)
 
 
 # what opens a statement's byline: its author speaks in all of it (the resolver's document
@@ -173,9 +175,6 @@ def _dateline_place(doc, span) -> bool:
     if not all(t.is_upper or t.is_title for t in words):
         return False  # "NATO, meanwhile, said …" is a sentence, not a dateline
     return span.end <= end
-
-
-SPACED_DASHES = ("-", "—", "–", "--", "―")
 
 
 def _cut_at_spaced_dash(doc, span):
@@ -484,7 +483,6 @@ class ActorIndex:
                 if key and key in self.clusters and (tok.i == 0 or (chunk.offset, tok.i - 1) not in self.token_map):
                     self.add_mention(key, chunk, [tok])
 
-
     def _add_entity(self, chunk, span, label: str, surface: str, holds: bool = False) -> None:
         lex = self.lex
         name = normalise(surface, lex.titles)
@@ -740,12 +738,17 @@ class ActorIndex:
 
     # ------------------------------------------------------------------ merge
     def _merge(self) -> None:
+        def untyped_name(cl) -> bool:
+            """A name the tagger called a body ("name:" key), no state, group or place
+            ("Washington" stays a place)."""
+            return cl.key.startswith("name:") and not cl.gazetteer and not cl.is_group \
+                and not (cl.labels.get("GPE") or cl.labels.get("LOC"))
+
         # 0. The tagger calls the same name a person in one sentence and an organisation in
         #    another ("Donald Trump painted …" ORG, "Donald Trump said" PERSON): a name the
         #    article gives as a person is that person everywhere, never a second party.
         for cl in list(self.clusters.values()):
-            if cl.key.startswith("name:") and not cl.gazetteer and not cl.is_group \
-                    and not (cl.labels.get("GPE") or cl.labels.get("LOC")):  # "Washington" stays a place
+            if untyped_name(cl):
                 person = self.clusters.get("person:" + cl.key[5:])
                 if person is not None and not any(ACRONYM.fullmatch(n) for n in cl.names) \
                         and cl.key.split()[-1] not in BODY_HEADS:
@@ -756,9 +759,8 @@ class ActorIndex:
         given = given_name_genders()
         surnames = {c.key[7:].split()[-1] for c in self.clusters.values() if c.key.startswith("person:")}
         for cl in list(self.clusters.values()):
-            words = cl.key[5:].split() if cl.key.startswith("name:") else []
-            if len(words) == 2 and words[0] in given and words[1] in surnames and not cl.gazetteer \
-                    and not cl.is_group and not (cl.labels.get("GPE") or cl.labels.get("LOC")):
+            words = cl.key[5:].split() if untyped_name(cl) else []
+            if len(words) == 2 and words[0] in given and words[1] in surnames:
                 key = "person:" + cl.key[5:]
                 person = self.clusters.get(key) or self.clusters.setdefault(key, Cluster(key=key, kind="person"))
                 self._absorb(person, cl)

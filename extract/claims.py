@@ -493,8 +493,8 @@ class ClaimFinder:
         def words(t) -> int:
             return sum(1 for x in t.subtree if not (x.is_punct or x.is_space))
 
-        def chunk_prev_comma(t) -> bool:
-            left = min(x.i for x in t.subtree)
+        def after_comma(t) -> bool:
+            left = t.left_edge.i
             return left > 0 and t.doc[left - 1].text in (",", ";")
 
         # "called on Kosovo and Serbia to de-escalate tensions and to return to the process": when
@@ -523,7 +523,7 @@ class ClaimFinder:
                     # "urge both parties to think of …, set aside their differences, and work
                     # together": the parser may hang the list's later items on the cue itself
                     sib = [c for c in tok.children if c.dep_ == "xcomp" and c.i > h.i and c.pos_ == "VERB"
-                           and chunk_prev_comma(c) and words(c) >= 2
+                           and after_comma(c) and words(c) >= 2
                            and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]
                     conj += sib + [c for d in sib for c in coord(d)]
                 conj += [c for d in conj if d.dep_ == "dep" for c in coord(d)]
@@ -659,17 +659,17 @@ class ClaimFinder:
                     # "waiting for the Council to update": only a party asked to act
                     ok = r == "for" or (target_tok is not None and
                                         self._resolve(chunk, target_tok, speaker, loose=False) is not None)
-                elif r in ("to+inf", "with+inf") and r[:-4] in preps and any(
-                        c.dep_ in ("xcomp", "advcl") and to_infinitive(c) and not any(m.dep_ == "mark" for m in c.children)
-                        for c in [*tok.children, *(x for p in preps[r[:-4]].children for x in p.children)]):
+                elif r in ("to+inf", "with+inf") and r[:-4] in preps:
                     # "appealing to Prime Minister Tsvangirai to intercede", "pleaded with the
                     # government to lower prices": the one appealed to, asked to act
-                    target_tok = next((p for p in preps[r[:-4]].children if p.dep_ == "pobj"), None)
-                    ok = target_tok is not None
-                elif r in ("to+inf", "with+inf") and r[:-4] in preps and (pc := next(
-                        (c for c in preps[r[:-4]].children if c.dep_ == "pcomp" and to_infinitive(c)), None)) is not None \
-                        and (s_ := next((x for x in pc.children if x.dep_ == "nsubj"), None)) is not None:
-                    ok, target_tok = True, s_  # the parser's "with [the government to lower prices]"
+                    prep = preps[r[:-4]]
+                    if any(c.dep_ in ("xcomp", "advcl") and to_infinitive(c) and not any(m.dep_ == "mark" for m in c.children)
+                           for c in [*tok.children, *(x for p in prep.children for x in p.children)]):
+                        target_tok = next((p for p in prep.children if p.dep_ == "pobj"), None)
+                        ok = target_tok is not None
+                    elif (pc := next((c for c in prep.children if c.dep_ == "pcomp" and to_infinitive(c)), None)) is not None \
+                            and (s_ := next((x for x in pc.children if x.dep_ == "nsubj"), None)) is not None:
+                        ok, target_tok = True, s_  # the parser's "with [the government to lower prices]"
                 elif r == "obj+xcomp" and "dobj" in kids and ("xcomp" in kids or any(
                         c.dep_ == "advcl" and to_infinitive(c)
                         and not any(m.dep_ == "mark" for m in c.children) for c in tok.children)):

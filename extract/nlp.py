@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator
 
+from .lexicon import load_lexicon
 from .textcut import pieces
 from .truecase import sentence_case
 
@@ -143,7 +144,6 @@ def _segments(line: str, sentence_max: int) -> list[tuple[int, int, bool]]:
 
 @lru_cache(maxsize=1)
 def _headline_verbs() -> frozenset[str]:
-    from .lexicon import load_lexicon
     lex = load_lexicon()
     return lex.claim_verbs() | lex.reporting_verbs
 

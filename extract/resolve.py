@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .actors import BYLINE_WORDS, ActorIndex
+from .actors import BYLINE_WORDS, ActorIndex, _of_objects
 from .context import PRONOUNS_FIRST, PRONOUNS_PERSON, PRONOUNS_PLURAL, Context, by_agent, clause_subject, pronoun_key
 from .lexicon import given_name_genders
 
@@ -126,8 +126,8 @@ class Resolver:
                             (self.actors.key_at(chunk, a) for a in ante.children
                              if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
                     cl = clusters.get(k) if k else None
-                    if cl is not None and cl.is_group and self.ctx.tok_start(chunk, tok) < self.actors.headline_end:
-                        cl = None  # a headline's "Teachers demand …": no antecedent for the body
+                    if cl is not None and self._headline_group(self.ctx.tok_start(chunk, tok), cl):
+                        cl = None
                     if cl is not None and cl.kind in (("state", "organization") if relative
                                                       else ("state", "organization", "group")):
                         self._subjects.append((self.ctx.tok_start(chunk, tok), k))
@@ -144,8 +144,8 @@ class Resolver:
         self._person_subjects.sort()
         for chunk, tok in events:
             key = self.subject_of(chunk, tok)
-            if key and self.ctx.tok_start(chunk, tok) < self.actors.headline_end and clusters[key].is_group:
-                continue  # the body's "they" and "the email said" do not go back to a headline's group
+            if key and self._headline_group(self.ctx.tok_start(chunk, tok), clusters[key]):
+                continue
             if key:
                 self.events.append((self.ctx.tok_start(chunk, tok), key))
                 if any(a.lemma_.lower() in self.verbs and a.pos_ in ("VERB", "AUX") for a in tok.ancestors):
@@ -159,6 +159,11 @@ class Resolver:
         self.events.sort()
         self.speech.sort()
         return self
+
+    def _headline_group(self, pos: int, cl) -> bool:
+        """A group acting in the headline ("Teachers demand …") is no antecedent for the body's
+        "they" or "the email said"."""
+        return cl.is_group and pos < self.actors.headline_end
 
     def _find_doc_speaker(self) -> None:
         """A statement's author speaks in the first person outside quotes:
@@ -390,8 +395,7 @@ class Resolver:
                             return self.resolve_np(chunk, p, pos, speaker, loose)
         if tok.lower_ in QUANTITY_NOUNS:
             # "Hundreds of teachers staged a strike", "a crowd of protesters": the people counted
-            for p in (p for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"
-                      for p in ch.children if p.dep_ == "pobj" and p.tag_ in ("NNS", "NNPS")):
+            for p in (p for p in _of_objects(tok) if p.tag_ in ("NNS", "NNPS")):
                 found = self.resolve_np(chunk, p, pos, speaker, loose)
                 if found:
                     return found
