@@ -164,7 +164,9 @@ class ClaimFinder:
         self.want_not_steps = set(d.get("want_to_steps", {}).get("not_steps", []))
         self.want_obj_not_steps = set(d.get("want_obj_to_not_steps", {}).get("not_steps", []))
         self.assurances = set(d.get("assurance_nouns", {}).get("nouns", []))
-        self.sought_for_oneself = set(d.get("sought_for_oneself", {}).get("objects", [])) \
+        # what "seek X" asks of no party: one's own ends ("seeking reelection") and shared goals
+        # ("seeking a solution")
+        self.sought_not_asked = set(d.get("sought_for_oneself", {}).get("objects", [])) \
             | set(d.get("sought_by_both", {}).get("objects", []))
         self.public = set(d.get("public_addressees", {}).get("nouns", []))
         unw = r.get("unwilling", {})
@@ -694,7 +696,7 @@ class ClaimFinder:
                 elif r == "into" and "dobj" in kids and "into" in preps:
                     ok, target_tok = True, kids["dobj"]
                 elif r == "obj" and "dobj" in kids and kids["dobj"].pos_ in ("NOUN", "PROPN") and not (
-                        lemma == "seek" and kids["dobj"].lemma_.lower() in self.sought_for_oneself):
+                        lemma == "seek" and kids["dobj"].lemma_.lower() in self.sought_not_asked):
                     ok = True
                 elif r == "see_obj" and "xcomp" in kids and kids["xcomp"].lemma_ == "see" and any(
                         c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in kids["xcomp"].children):
